@@ -1,0 +1,6 @@
+namespace SweepCluster.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}

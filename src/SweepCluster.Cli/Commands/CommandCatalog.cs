@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary>Every verb of the <c>sweepcluster</c> command, in the order <c>--help</c> lists them.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

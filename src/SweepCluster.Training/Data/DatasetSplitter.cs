@@ -1,0 +1,87 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Data;
+
+/// <summary>
+/// Splits a table into training and validation rows (a seeded shuffle), standardizes every feature
+/// with the training split's mean and standard deviation only, and moves both splits to the device.
+/// </summary>
+public static class DatasetSplitter
+{
+    public static TensorDataset Split(TabularData data, double validationFraction, long seed, Device device)
+    {
+        var validationRows = (int)Math.Round(data.Rows * validationFraction);
+        if (validationRows < 1 || validationRows >= data.Rows)
+        {
+            throw new DatasetException($"validation_fraction {validationFraction} of {data.Rows} rows leaves an empty training or validation split");
+        }
+        var order = ShuffledRows(data.Rows, seed);
+        var validation = order[..validationRows];
+        var train = order[validationRows..];
+        var (mean, scale) = TrainingStatistics(data, train);
+        return new TensorDataset(
+            ToFeatureTensor(data, train, mean, scale, device),
+            ToLabelTensor(data, train, device),
+            ToFeatureTensor(data, validation, mean, scale, device),
+            ToLabelTensor(data, validation, device),
+            data.ClassCount);
+    }
+
+    private static int[] ShuffledRows(int rows, long seed)
+    {
+        var order = Enumerable.Range(0, rows).ToArray();
+        new Random(unchecked((int)(seed ^ (seed >> 32)) + 1)).Shuffle(order);
+        return order;
+    }
+
+    private static (double[] Mean, double[] Scale) TrainingStatistics(TabularData data, int[] rows)
+    {
+        var columns = data.FeatureCount;
+        var mean = new double[columns];
+        var squares = new double[columns];
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                mean[c] += data.Features[row * columns + c];
+            }
+        }
+        for (var c = 0; c < columns; c++)
+        {
+            mean[c] /= rows.Length;
+        }
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var d = data.Features[row * columns + c] - mean[c];
+                squares[c] += d * d;
+            }
+        }
+        // A constant column keeps scale 1 instead of dividing by zero.
+        var scale = squares.Select(s => Math.Sqrt(s / rows.Length)).Select(s => s > 1e-12 ? s : 1.0).ToArray();
+        return (mean, scale);
+    }
+
+    private static Tensor ToFeatureTensor(TabularData data, int[] rows, double[] mean, double[] scale, Device device)
+    {
+        var columns = data.FeatureCount;
+        var values = new float[rows.Length * columns];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                values[i * columns + c] = (float)((data.Features[rows[i] * columns + c] - mean[c]) / scale[c]);
+            }
+        }
+        using var host = torch.tensor(values, new long[] { rows.Length, columns });
+        return host.to(device);
+    }
+
+    private static Tensor ToLabelTensor(TabularData data, int[] rows, Device device)
+    {
+        using var host = torch.tensor(rows.Select(r => data.Labels[r]).ToArray());
+        return host.to(device);
+    }
+}

@@ -1,0 +1,35 @@
+using SweepCluster.Training.Network;
+using TorchSharp;
+
+namespace SweepCluster.Training.Metrics;
+
+/// <summary>
+/// Measures <c>sparsity</c> (fraction of weight entries with |w| ≤ threshold), <c>exact_zero_fraction</c>,
+/// per-layer sparsity, <c>active_inputs</c> (input features with any outgoing weight above the threshold)
+/// and the weights' L1 norm.
+/// </summary>
+public static class SparsityMeter
+{
+    public static SparsityReport Measure(FeedForwardNetwork network, double threshold)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        long small = 0, zeros = 0, total = 0;
+        double l1 = 0;
+        var perLayer = new List<double>();
+        foreach (var weight in network.Weights)
+        {
+            var magnitude = weight.abs();
+            var layerSmall = magnitude.le(threshold).sum().item<long>();
+            small += layerSmall;
+            zeros += weight.eq(0).sum().item<long>();
+            total += weight.numel();
+            l1 += magnitude.sum().item<float>();
+            perLayer.Add((double)layerSmall / weight.numel());
+        }
+        // The first layer's weight is [hidden, inputs]: an input is active when any row uses it.
+        var firstLayer = network.Layers[0].Weight.abs();
+        var activeInputs = (int)firstLayer.gt(threshold).any(0).sum().item<long>();
+        return new SparsityReport((double)small / total, (double)zeros / total, perLayer, activeInputs, l1);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace SweepCluster.Training.Native;
+
+/// <summary>
+/// Loads libtorch before the first TorchSharp call. By default TorchSharp finds the bundled
+/// libtorch-cpu package. When <see cref="LibTorchVariable"/> names a folder (an existing
+/// PyTorch/CUDA install's <c>torch/lib</c>), that libtorch is loaded instead, and TorchSharp's own
+/// <c>libLibTorchSharp.so</c> from the application folder after it.
+/// </summary>
+public static class TorchRuntime
+{
+    public const string LibTorchVariable = "SWEEPCLUSTER_LIBTORCH";
+
+    private static readonly Lock Gate = new();
+    private static bool loaded;
+
+    /// <summary>Makes sure libtorch is loaded; throws <see cref="NativeRuntimeException"/> with the fix when it cannot be.</summary>
+    public static void EnsureLoaded()
+    {
+        lock (Gate)
+        {
+            if (loaded)
+            {
+                return;
+            }
+            var folder = Environment.GetEnvironmentVariable(LibTorchVariable);
+            if (!string.IsNullOrWhiteSpace(folder))
+            {
+                LoadFromFolder(folder);
+            }
+            InitializeCpu();
+            loaded = true;
+        }
+    }
+
+    /// <summary>True when CUDA is usable (libtorch with CUDA loaded and a GPU visible).</summary>
+    public static bool CudaAvailable()
+    {
+        EnsureLoaded();
+        return torch.cuda.is_available();
+    }
+
+    private static void LoadFromFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new NativeRuntimeException($"{LibTorchVariable}={folder}: no such folder (it should name a libtorch 'lib' folder, e.g. python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))'/lib)");
+        }
+        foreach (var name in new[] { "libc10.so", "libtorch_cpu.so", "libc10_cuda.so", "libtorch_cuda.so", "libtorch.so" })
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                NativeLibrary.Load(path);
+            }
+        }
+        var bridge = Path.Combine(AppContext.BaseDirectory, "libLibTorchSharp.so");
+        if (File.Exists(bridge))
+        {
+            NativeLibrary.Load(bridge);
+        }
+    }
+
+    private static void InitializeCpu()
+    {
+        try
+        {
+            torch.InitializeDeviceType(DeviceType.CPU);
+        }
+        catch (Exception e) when (e is not NativeRuntimeException)
+        {
+            var hint = e.ToString().Contains("GLIBCXX", StringComparison.Ordinal)
+                ? "The C++ runtime is too old (TorchSharp needs GLIBCXX_3.4.32, GCC 13+). Run scripts/setup-native.sh (as root on Debian 12 it installs the fix)."
+                : "Run scripts/setup-native.sh, or set " + LibTorchVariable + " to a libtorch 'lib' folder.";
+            throw new NativeRuntimeException($"TorchSharp's native library could not be loaded. {hint}", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Core.Trials;
+using SweepCluster.Training.Data;
+using SweepCluster.Training.Metrics;
+using SweepCluster.Training.Network;
+using SweepCluster.Training.Optimization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Trainer;
+
+/// <summary>
+/// One trial's training from start to result. Every step runs inside its own dispose scope, so native
+/// memory stays flat however many steps and trials one process runs.
+/// </summary>
+internal sealed class TrialRun : IDisposable
+{
+    private const int EvaluationChunk = 8192;
+
+    private readonly TrialSpec trial;
+    private readonly TensorDataset data;
+    private readonly Generator generator;
+    private readonly FeedForwardNetwork network;
+    private readonly IParameterOptimizer optimizer;
+    private readonly BestState best;
+    private readonly List<EpochRecord> history = [];
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    public TrialRun(TrialSpec trial, TensorDataset data, int outputs, Device device)
+    {
+        this.trial = trial;
+        this.data = data;
+        generator = new Generator(unchecked((ulong)trial.Seed), device);
+        network = new FeedForwardNetwork(data.Features, trial.Widths, outputs, trial.Dropout, generator, device);
+        optimizer = CreateOptimizer(trial.Training, network);
+        best = new BestState(network);
+    }
+
+    private TrainingSettings Settings => trial.Training;
+
+    private bool Proximal => Settings.L1Mode == L1Mode.Proximal;
+
+    public TrialResult Execute(Action<EpochRecord>? onEpoch, CancellationToken cancellation)
+    {
+        var epochsWithoutImprovement = 0;
+        for (var epoch = 1; epoch <= Settings.Epochs; epoch++)
+        {
+            var trainLoss = TrainEpoch(cancellation);
+            if (cancellation.IsCancellationRequested)
+            {
+                return Finish(TrialStatus.Interrupted, $"stopped during epoch {epoch}");
+            }
+            var evaluation = Evaluate();
+            if (!double.IsFinite(trainLoss) || !double.IsFinite(evaluation.Loss))
+            {
+                return Finish(TrialStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? evaluation.Loss : trainLoss)} in epoch {epoch} (learning_rate={Settings.LearningRate})");
+            }
+            var record = new EpochRecord(epoch, trainLoss, evaluation.Loss, evaluation.Accuracy);
+            history.Add(record);
+            onEpoch?.Invoke(record);
+            if (best.Offer(record))
+            {
+                epochsWithoutImprovement = 0;
+            }
+            else if (Settings.Patience > 0 && ++epochsWithoutImprovement >= Settings.Patience)
+            {
+                break;
+            }
+        }
+        return Finish(TrialStatus.Completed, null);
+    }
+
+    /// <summary>One pass over the shuffled training split; returns the mean training cross-entropy (NaN when it diverged).</summary>
+    private double TrainEpoch(CancellationToken cancellation)
+    {
+        using var epochScope = torch.NewDisposeScope();
+        var order = torch.randperm(data.TrainRows, device: data.TrainFeatures.device, generator: generator);
+        var lossSum = torch.zeros(1, device: data.TrainFeatures.device);
+        for (long start = 0; start < data.TrainRows; start += Settings.BatchSize)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                return double.NaN;
+            }
+            var rows = order.narrow(0, start, Math.Min(Settings.BatchSize, data.TrainRows - start));
+            var batchLoss = TrainStep(rows);
+            lossSum.add_(batchLoss);
+            batchLoss.Dispose();
+        }
+        return lossSum.item<float>() / data.TrainRows;
+    }
+
+    /// <summary>Forward, loss, backward and optimizer step for one batch; returns the batch's summed cross-entropy.</summary>
+    private Tensor TrainStep(Tensor rows)
+    {
+        using var stepScope = torch.NewDisposeScope();
+        optimizer.ZeroGradients();
+        var logits = network.Forward(data.TrainFeatures.index_select(0, rows), training: true);
+        var crossEntropy = nn.functional.cross_entropy(logits, data.TrainLabels.index_select(0, rows));
+        var loss = Proximal || trial.Lambda == 0
+            ? crossEntropy
+            : crossEntropy.add(L1Term.Compute(network, Settings.IncludeBiases).mul(trial.Lambda));
+        loss.backward();
+        optimizer.Step(Proximal ? trial.Lambda : 0);
+        return crossEntropy.detach().mul(rows.shape[0]).MoveToOuterDisposeScope();
+    }
+
+    private EvaluationResult Evaluate()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var lossSum = 0.0;
+        long correct = 0;
+        for (long start = 0; start < data.ValidationRows; start += EvaluationChunk)
+        {
+            var length = Math.Min(EvaluationChunk, data.ValidationRows - start);
+            var labels = data.ValidationLabels.narrow(0, start, length);
+            var logits = network.Forward(data.ValidationFeatures.narrow(0, start, length), training: false);
+            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+            correct += logits.argmax(1).eq(labels).sum().item<long>();
+        }
+        return new EvaluationResult(lossSum / data.ValidationRows, (double)correct / data.ValidationRows);
+    }
+
+    private TrialResult Finish(TrialStatus status, string? reason)
+    {
+        if (best.Record is null)
+        {
+            return new TrialResult(trial.Id, status, reason, null, history);
+        }
+        best.Restore();
+        var sparsity = SparsityMeter.Measure(network, Settings.SparsityThreshold);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var metrics = new TrialMetrics(
+            ValLoss: best.Record.ValLoss,
+            ValAccuracy: best.Record.ValAccuracy,
+            TrainLoss: best.Record.TrainLoss,
+            L1Norm: sparsity.L1Norm,
+            Sparsity: sparsity.Sparsity,
+            ExactZeroFraction: sparsity.ExactZeroFraction,
+            LayerSparsity: sparsity.LayerSparsity,
+            ActiveInputs: sparsity.ActiveInputs,
+            Parameters: network.ParameterCount,
+            EpochsRun: history.Count,
+            BestEpoch: best.Record.Epoch,
+            Seconds: seconds,
+            SamplesPerSecond: data.TrainRows * history.Count / Math.Max(seconds, 1e-9));
+        return new TrialResult(trial.Id, status, reason, metrics, history);
+    }
+
+    private static IParameterOptimizer CreateOptimizer(TrainingSettings settings, FeedForwardNetwork network)
+    {
+        var parameters = network.Layers
+            .SelectMany(l => new[] { new OptimizedParameter(l.Weight, true), new OptimizedParameter(l.Bias, settings.IncludeBiases) })
+            .ToList();
+        return settings.Optimizer switch
+        {
+            OptimizerKind.Sgd => new SgdOptimizer(parameters, settings.LearningRate, settings.Momentum),
+            _ => new AdamOptimizer(parameters, settings.LearningRate),
+        };
+    }
+
+    public void Dispose()
+    {
+        best.Dispose();
+        optimizer.Dispose();
+        network.Dispose();
+        generator.Dispose();
+    }
+}

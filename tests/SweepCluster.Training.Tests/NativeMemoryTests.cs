@@ -13,11 +13,15 @@ public class NativeMemoryTests(ITestOutputHelper output)
         // given a trainer that has warmed up (allocator pools, data cache, thread pools)
         using var trainer = new TorchTrialTrainer();
         var spec = TrialSpecs.Small(lambda: 1e-4, dropout: 0.2, widths: [64, 64], training: new TrainingSettings(Epochs: 5, BatchSize: 32, LearningRate: 1e-3, Threads: 1));
-        RunTrials(trainer, spec, 5);
+        RunTrials(trainer, spec, 15);
         var afterWarmUp = ResidentBytes();
 
         // when 60 more trials run (60 × 5 epochs × 30 steps = 9 000 steps)
-        RunTrials(trainer, spec, 60);
+        for (var round = 0; round < 6; round++)
+        {
+            RunTrials(trainer, spec, 10);
+            output.WriteLine($"after {(round + 1) * 10} trials: {ResidentBytes() / 1e6:F1} MB");
+        }
         var afterMany = ResidentBytes();
 
         // then resident memory grew by less than 40 MB (a leak of one batch per step would be far more)

@@ -54,7 +54,7 @@ internal sealed class OverrideApplier(ErrorSink errors)
     /// <summary>The child mapping at <paramref name="key"/>, created (and marked as the override's) when absent.</summary>
     private YamlNode Child(YamlMappingNode parent, string key, string overrideText)
     {
-        if (parent.Children.TryGetValue(new YamlScalarNode(key), out var child))
+        if (parent.Children.TryGetValue(new YamlScalarNode(key), out var child) && !YamlFields.IsNull(child))
         {
             return child;
         }

@@ -18,7 +18,7 @@ internal sealed class SearchChecks(ErrorSink errors)
             CheckGrid(shape, parametersNode);
             return;
         }
-        if (shape.Trials is null)
+        if (shape.Trials is null && trialsNode is null)
         {
             var method = shape.Method.ToString().ToLowerInvariant();
             errors.At(methodNode, $"method {method} needs 'trials': how many trials to draw");

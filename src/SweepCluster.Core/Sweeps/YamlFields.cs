@@ -29,8 +29,9 @@ internal sealed class YamlFields(ErrorSink errors)
             {
                 errors.At(keyNode, $"unknown key '{key}' in {what}{Suggestions.DidYouMean(key, allowed)}");
             }
-            else
+            else if (!IsNull(value))
             {
+                // An empty value (`trials: ~`, or `--set trials=null`) means "not given", so defaults apply.
                 fields[key] = value;
             }
         }

@@ -6,7 +6,14 @@ internal static class Suggestions
     /// <summary>" (did you mean 'x'?)" for the closest candidate within a third of the word's length, else "".</summary>
     public static string DidYouMean(string word, IEnumerable<string> candidates)
     {
-        var best = candidates
+        var options = candidates.ToList();
+        // A cut-short name (val_acc) is far from its full form by edit distance but plainly meant it.
+        var extension = word.Length >= 3 ? options.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase)).ToList() : [];
+        if (extension.Count == 1)
+        {
+            return $"; did you mean '{extension[0]}'?";
+        }
+        var best = options
             .Select(c => (Candidate: c, Distance: Distance(word.ToLowerInvariant(), c)))
             .OrderBy(x => x.Distance)
             .FirstOrDefault();

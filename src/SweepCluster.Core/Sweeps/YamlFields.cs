@@ -109,6 +109,7 @@ internal sealed class YamlFields(ErrorSink errors)
     public static string Got(YamlNode node) => node switch
     {
         YamlScalarNode { Value: var v } => $" (got '{v}')",
+        YamlSequenceNode { Children.Count: 0 } => " (got an empty list)",
         YamlSequenceNode => " (got a list)",
         YamlMappingNode => " (got a mapping)",
         _ => "",

@@ -9,6 +9,8 @@ namespace SweepCluster.Core.Sweeps;
 /// </summary>
 internal sealed class OverrideApplier(ErrorSink errors)
 {
+    private static readonly string[] DomainKeys = ["values", "uniform", "log_uniform", "int_uniform"];
+
     public void Apply(YamlMappingNode root, string overrideText)
     {
         var equals = overrideText.IndexOf('=');
@@ -33,7 +35,26 @@ internal sealed class OverrideApplier(ErrorSink errors)
             }
             parent = next;
         }
+        if (path is ["parameters", _, var domainKey] && DomainKeys.Contains(domainKey))
+        {
+            RemoveOtherDomains(parent, domainKey);
+        }
         Set(parent, path[^1], value, overrideText);
+    }
+
+    /// <summary>
+    /// <c>--set parameters.lambda.values=[…]</c> means "sweep lambda over these values", whatever domain
+    /// the file gave it, so the file's other domain (and a q that only fits it) gives way.
+    /// </summary>
+    private static void RemoveOtherDomains(YamlMappingNode parameter, string domainKey)
+    {
+        var stale = parameter.Children.Keys
+            .Where(k => k is YamlScalarNode { Value: { } key } && key != domainKey && (DomainKeys.Contains(key) || (key == "q" && domainKey == "values")))
+            .ToList();
+        foreach (var key in stale)
+        {
+            parameter.Children.Remove(key);
+        }
     }
 
     private YamlNode? ParseValue(string overrideText, string valueText)

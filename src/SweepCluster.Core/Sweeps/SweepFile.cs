@@ -56,7 +56,10 @@ public static class SweepFile
         catch (YamlException e)
         {
             // A syntax error stops the parser, so it is the only error there is to report.
-            errors.At((int)e.Start.Line, (int)e.Start.Column, $"YAML syntax: {Innermost(e).Message}");
+            var message = Innermost(e).Message;
+            errors.At((int)e.Start.Line, (int)e.Start.Column, message.StartsWith("Duplicate key ", StringComparison.Ordinal)
+                ? $"duplicate key '{message["Duplicate key ".Length..]}'"
+                : $"YAML syntax: {message}");
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

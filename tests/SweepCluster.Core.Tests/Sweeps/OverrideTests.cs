@@ -39,9 +39,17 @@ public class OverrideTests
     public void Set_replaces_a_whole_domain_with_yaml()
     {
         // Given a random lambda domain, when overridden with a values list, then the trials take those values
-        var sweep = Parse(RandomSweep, "parameters.lambda=null", "parameters.lambda.values=[0,1e-3]", "method=grid", "trials=null");
+        var sweep = Parse(RandomSweep, "parameters.lambda.values=[0,1e-3]", "method=grid", "trials=null");
         Assert.Equal(2, sweep.CountTrials());
         Assert.Equal([0.0, 1e-3], sweep.ExpandTrials().Select(t => t.Lambda));
+    }
+
+    [Fact]
+    public void Set_adds_a_new_parameter()
+    {
+        var sweep = Parse(RandomSweep, "parameters.dropout.uniform=[0.1, 0.3]");
+        Assert.Equal(["lambda", "dropout"], sweep.Parameters.Select(p => p.Name));
+        Assert.All(sweep.ExpandTrials(), t => Assert.InRange(t.Dropout, 0.1, 0.3));
     }
 
     [Fact]

@@ -262,6 +262,13 @@ public class ValidationErrorTests
     }
 
     [Fact]
+    public void Duplicate_key_is_reported()
+    {
+        var yaml = Valid + "\nseed: 2";
+        AssertAt(SingleError(yaml), (10, 1), "duplicate key 'seed'");
+    }
+
+    [Fact]
     public void All_errors_of_a_file_are_reported_at_once()
     {
         // Given a file with three unrelated mistakes

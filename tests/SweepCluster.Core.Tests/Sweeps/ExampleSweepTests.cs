@@ -58,16 +58,48 @@ public class ExampleSweepTests
     }
 
     [Theory]
-    [MemberData(nameof(SweepFiles))]
+    [InlineData("grid-small.yaml")]
+    [InlineData("random-lambda.yaml")]
+    [InlineData("sobol-lambda-dropout.yaml")]
+    [InlineData("csv-example.yaml")]
     public void Example_keeps_its_training_small(string relativePath)
     {
-        // Given an example (these may be run as they are), when expanded, then each trial is cheap
+        // Given one of the small examples (these may be run as they are), when expanded, then each trial is cheap
         var sweep = SweepFile.Load(Path.Combine(RepoRoot.Sweeps, relativePath));
         Assert.All(sweep.ExpandTrials(), t => Assert.InRange(t.Training.Epochs, 1, 10));
         if (sweep.Data is SyntheticDataSpec synthetic)
         {
             Assert.InRange(synthetic.Samples, 1, 2000);
         }
+    }
+
+    [Fact]
+    public void The_design_documents_example_parses()
+    {
+        // Given the sweep file shown in DESIGN.md
+        const string yaml = """
+            name: seed-ffnn-l1
+            method: random            # grid | random (more may come)
+            trials: 40                # random: how many; grid: the full product (error if over max_trials)
+            seed: 42                  # everything random derives from it: same file, same trials, same results on CPU
+            metric: { name: val_loss, goal: minimize }
+            data:
+              synthetic: { samples: 6000, features: 30, informative: 6, classes: 5, seed: 7 }
+              # or: csv: { path: data/x.csv, label: target }   (path relative to the sweep file)
+              validation_fraction: 0.2
+            model: { outputs: 5 }     # inputs come from the data
+            training: { epochs: 30, batch_size: 128, learning_rate: 1.0e-3, optimizer: adam, l1_mode: penalty }
+            parameters:
+              lambda:  { log_uniform: [1.0e-6, 1.0e-2] }     # or values: [...]
+              dropout: { values: [0.0, 0.1, 0.2, 0.3] }      # or uniform: [a, b]
+              widths:  { values: [[100, 200, 300, 100], [128, 64], [64]] }
+            """;
+
+        // When parsed, then it gives 40 trials of the stated shape
+        var sweep = SweepFile.Parse(yaml, "seed-ffnn.yaml", RepoRoot.Sweeps);
+        Assert.Equal(40, sweep.CountTrials());
+        Assert.Equal(5, sweep.TrialAt(39).Outputs);
+        Assert.Equal(["lambda", "dropout", "widths"], sweep.TrialAt(0).SweptValues.Select(v => v.Name));
     }
 
     [Fact]

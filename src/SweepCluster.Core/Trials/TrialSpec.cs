@@ -6,6 +6,13 @@ namespace SweepCluster.Core.Trials;
 /// Everything needed to train one trial, with every swept parameter already resolved.
 /// <paramref name="Id"/> is stable: the sweep's name plus the trial's index in the expansion.
 /// </summary>
+/// <param name="Seed">The trial's own seed (initialisation, dropout, batch order), derived from the sweep seed and <paramref name="Index"/>.</param>
+/// <param name="Outputs">
+/// The number of output classes. 0 means "infer from the data": a CSV sweep without <c>model.outputs</c>
+/// leaves it to the trainer, which counts the distinct labels.
+/// </param>
+/// <param name="Lambda">The L1 strength; 0 when lambda is not swept.</param>
+/// <param name="SweptValues">One entry per swept parameter, in the order of the sweep file.</param>
 public sealed record TrialSpec(
     string Id,
     string SweepName,

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using SweepCluster.Core.Sweeps;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary><c>sweepcluster validate sweep.yaml [--set k=v]</c>: checks a sweep file and previews its first trials.</summary>
+public static class ValidateCommand
+{
+    private const int PreviewTrials = 5;
+
+    public static Command Create()
+    {
+        var sweepFile = SweepOptions.SweepFileArgument();
+        var set = SweepOptions.SetOption();
+        var command = new Command("validate", "Check a sweep file, report every error, and preview the trials it expands to.");
+        command.Arguments.Add(sweepFile);
+        command.Options.Add(set);
+        command.SetAction(parseResult => Run(
+            parseResult.GetRequiredValue(sweepFile),
+            parseResult.GetValue(set) ?? [],
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <returns><see cref="ExitCodes.Success"/>, or <see cref="ExitCodes.BadInput"/> after writing the errors to <paramref name="error"/>.</returns>
+    public static int Run(FileInfo file, IReadOnlyList<string> overrides, TextWriter output, TextWriter error)
+    {
+        if (SweepOptions.TryLoad(file, overrides, error) is not { } sweep)
+        {
+            return ExitCodes.BadInput;
+        }
+        WriteSummary(sweep, output);
+        output.WriteLine();
+        TrialTable.Write(sweep, PreviewTrials, output);
+        return ExitCodes.Success;
+    }
+
+    private static void WriteSummary(SweepDefinition sweep, TextWriter output)
+    {
+        var count = sweep.CountTrials();
+        var method = sweep.Method.ToString().ToLowerInvariant();
+        var goal = sweep.Metric.Goal.ToString().ToLowerInvariant();
+        output.WriteLine($"{sweep.SourcePath}: valid");
+        output.WriteLine(Invariant($"sweep {sweep.Name}: {method} search, {count:N0} trials, seed {sweep.Seed}, ranked by {sweep.Metric.Name} ({goal})"));
+        output.WriteLine($"data: {Describe(sweep.Data)}");
+        var swept = sweep.Parameters.Count == 0 ? "nothing" : string.Join(", ", sweep.Parameters.Select(p => $"{p.Name} ({p.Domain.Key})"));
+        output.WriteLine($"swept: {swept}");
+    }
+
+    private static string Describe(DataSpec data) => data switch
+    {
+        SyntheticDataSpec s => Invariant(
+            $"synthetic, {s.Samples} samples, {s.Features} features ({s.Informative} informative), {s.Classes} classes, validation {s.ValidationFraction * 100:0.#}%"),
+        CsvDataSpec c => Invariant($"csv {c.Path}, label '{c.Label}', validation {c.ValidationFraction * 100:0.#}%"),
+        _ => data.ToString(),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using SweepCluster.Core.Search;
+using SweepCluster.Core.Trials;
+
+namespace SweepCluster.Core.Sweeps;
+
+/// <summary>
+/// A validated sweep file. <see cref="Training"/>, <see cref="Widths"/> and <see cref="Dropout"/> are the base
+/// settings every trial starts from; <see cref="Parameters"/> (in file order) are swept on top of them.
+/// Trials are generated on demand: any trial can be rebuilt from its index alone, so a resumed sweep
+/// never expands the trials before it.
+/// </summary>
+/// <param name="Trials">How many trials random and sobol run; for grid, an optional cap on the full product.</param>
+/// <param name="Outputs">model.outputs; for synthetic data it defaults to the number of classes; null for CSV data when the labels decide.</param>
+/// <param name="Widths">model.widths, or null when only <c>parameters.widths</c> gives them.</param>
+/// <param name="SourcePath">The sweep file's full path ("" when parsed from text).</param>
+/// <param name="SourceText">The YAML as run: the file's text, or with <c>--set</c> overrides, the overridden document.</param>
+public sealed record SweepDefinition(
+    string Name,
+    SearchMethod Method,
+    long? Trials,
+    long Seed,
+    long MaxTrials,
+    MetricSpec Metric,
+    DataSpec Data,
+    int? Outputs,
+    IReadOnlyList<int>? Widths,
+    double Dropout,
+    TrainingSettings Training,
+    IReadOnlyList<ParameterSpec> Parameters,
+    string SourcePath,
+    string SourceText)
+{
+    public const long DefaultMaxTrials = 100_000;
+
+    /// <summary>The number of trials of the expansion, computed without generating them.</summary>
+    public long CountTrials() => new TrialPlan(this).Count;
+
+    /// <summary>Every trial in index order, generated lazily.</summary>
+    public IEnumerable<TrialSpec> ExpandTrials()
+    {
+        var plan = new TrialPlan(this);
+        for (long index = 0; index < plan.Count; index++)
+        {
+            yield return plan.TrialAt(index);
+        }
+    }
+
+    /// <summary>The trial at <paramref name="index"/>, equal to the one <see cref="ExpandTrials"/> yields there.</summary>
+    public TrialSpec TrialAt(long index) => new TrialPlan(this).TrialAt(index);
+}

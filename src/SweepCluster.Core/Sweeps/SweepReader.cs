@@ -1,0 +1,203 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace SweepCluster.Core.Sweeps;
+
+/// <summary>
+/// Reads a sweep document into a <see cref="SweepDefinition"/>, reporting every problem to the sink
+/// and carrying on, so one run shows all the errors of a file.
+/// </summary>
+internal sealed partial class SweepReader
+{
+    private static readonly IReadOnlyList<string> TopKeys =
+        ["name", "method", "trials", "seed", "max_trials", "metric", "data", "model", "training", "parameters"];
+
+    private static readonly IReadOnlyList<string> Methods = ["grid", "random", "sobol"];
+
+    private readonly ErrorSink _errors;
+    private readonly YamlFields _fields;
+    private readonly ParameterReader _values;
+    private readonly DataReader _data;
+
+    public SweepReader(ErrorSink errors, string baseDirectory)
+    {
+        _errors = errors;
+        _fields = new YamlFields(errors);
+        _values = new ParameterReader(errors, _fields);
+        _data = new DataReader(errors, _fields, baseDirectory);
+    }
+
+    /// <summary>The definition, or null when the sink has errors.</summary>
+    public SweepDefinition? Read(YamlMappingNode root, string sourcePath, string sourceText)
+    {
+        if (_fields.Mapping(root, "the sweep file", TopKeys) is not { } top)
+        {
+            return null;
+        }
+        var name = Name(root, top);
+        var method = Method(root, top);
+        var trials = Optional(top, "trials", n => _fields.IntegerAtLeast(n, "trials", 1));
+        var seed = Optional(top, "seed", n => _fields.Integer(n, "seed")) ?? 0;
+        var maxTrials = Optional(top, "max_trials", n => _fields.IntegerAtLeast(n, "max_trials", 1))
+            ?? SweepDefinition.DefaultMaxTrials;
+        var metric = top.TryGetValue("metric", out var metricNode) ? new MetricReader(_errors, _fields).Read(metricNode) : MetricSpec.Default;
+        var data = top.TryGetValue("data", out var dataNode) ? _data.Read(dataNode) : Missing<DataSpec>(root, "data");
+        var model = top.TryGetValue("model", out var modelNode) ? Model(modelNode) : null;
+        var training = top.TryGetValue("training", out var trainingNode) ? Training(trainingNode) : TrainingSettings.Default;
+        var parameters = top.TryGetValue("parameters", out var parametersNode) ? Parameters(parametersNode) : [];
+
+        var outputs = Outputs(data, model, modelNode ?? root);
+        CheckWidthsGiven(root, modelNode, parametersNode);
+        if (method is not null)
+        {
+            new SearchChecks(_errors).Check(new SearchShape(method.Value, trials, maxTrials, parameters),
+                top["method"], top.GetValueOrDefault("trials"), parametersNode ?? root);
+        }
+        if (name is null || method is null || metric is null || data is null || training is null || _errors.HasErrors)
+        {
+            return null;
+        }
+        return new SweepDefinition(name, method.Value, trials, seed, maxTrials, metric, data, outputs,
+            model?.Widths, model?.Dropout ?? 0, training, parameters, sourcePath, sourceText);
+    }
+
+    private T? Optional<T>(Dictionary<string, YamlNode> top, string key, Func<YamlNode, T?> read) where T : struct =>
+        top.TryGetValue(key, out var node) ? read(node) : null;
+
+    private T? Missing<T>(YamlNode parent, string key) where T : class
+    {
+        _errors.At(parent, $"missing key '{key}'");
+        return null;
+    }
+
+    private string? Name(YamlNode root, Dictionary<string, YamlNode> top)
+    {
+        if (!top.TryGetValue("name", out var node))
+        {
+            return Missing<string>(root, "name");
+        }
+        var name = _fields.Text(node, "name");
+        if (name is not null && !FolderName().IsMatch(name))
+        {
+            _errors.At(node, $"name '{name}' is not fit for a folder name: use up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            return null;
+        }
+        return name;
+    }
+
+    private SearchMethod? Method(YamlNode root, Dictionary<string, YamlNode> top)
+    {
+        if (!top.TryGetValue("method", out var node))
+        {
+            _errors.At(root, "missing key 'method' (grid, random or sobol)");
+            return null;
+        }
+        var text = _fields.Text(node, "method")?.ToLowerInvariant();
+        switch (text)
+        {
+            case null:
+                return null;
+            case "grid":
+                return SearchMethod.Grid;
+            case "random":
+                return SearchMethod.Random;
+            case "sobol":
+                return SearchMethod.Sobol;
+            default:
+                _errors.At(node, $"unknown method '{text}': use grid, random or sobol{Suggestions.DidYouMean(text, Methods)}");
+                return null;
+        }
+    }
+
+    private ModelSettings? Model(YamlNode node)
+    {
+        if (_fields.Mapping(node, "model", ["outputs", "widths", "dropout"]) is not { } entries)
+        {
+            return null;
+        }
+        var outputs = entries.TryGetValue("outputs", out var outputsNode) ? _fields.IntegerAtLeast(outputsNode, "model.outputs", 2) : null;
+        var widths = entries.TryGetValue("widths", out var widthsNode)
+            ? _values.Value(ParameterCatalog.Rules["widths"], widthsNode, "model.widths") as IntListValue
+            : null;
+        var dropout = entries.TryGetValue("dropout", out var dropoutNode)
+            ? _values.Value(ParameterCatalog.Rules["dropout"], dropoutNode, "model.dropout") as NumberValue
+            : null;
+        return new ModelSettings((int?)outputs, widths?.Values, dropout?.Value ?? 0);
+    }
+
+    private TrainingSettings? Training(YamlNode node)
+    {
+        if (_fields.Mapping(node, "training", ParameterCatalog.TrainingNames) is not { } entries)
+        {
+            return null;
+        }
+        var draft = new TrialDraft(0, 0, null, TrainingSettings.Default);
+        foreach (var (key, valueNode) in entries)
+        {
+            var rule = ParameterCatalog.Rules[key];
+            if (_values.Value(rule, valueNode, $"training.{key}") is { } value)
+            {
+                draft = rule.Apply(draft, value);
+            }
+        }
+        return draft.Training;
+    }
+
+    private IReadOnlyList<ParameterSpec> Parameters(YamlNode node)
+    {
+        if (YamlFields.IsNull(node))
+        {
+            return [];
+        }
+        if (node is not YamlMappingNode mapping)
+        {
+            _errors.At(node, "parameters must be a mapping of parameter names to domains");
+            return [];
+        }
+        var specs = new List<ParameterSpec>();
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!ParameterCatalog.Rules.TryGetValue(key, out var rule))
+            {
+                _errors.At(keyNode, $"unknown parameter '{key}': sweepable are {string.Join(", ", ParameterCatalog.SweepableNames)}"
+                    + Suggestions.DidYouMean(key, ParameterCatalog.SweepableNames));
+                continue;
+            }
+            if (_values.Spec(rule, keyNode, valueNode) is { } spec)
+            {
+                specs.Add(spec);
+            }
+        }
+        return specs;
+    }
+
+    /// <summary>Synthetic data fixes the class count, so outputs follows it; CSV labels decide later when outputs is absent.</summary>
+    private int? Outputs(DataSpec? data, ModelSettings? model, YamlNode at)
+    {
+        if (data is SyntheticDataSpec synthetic)
+        {
+            if (model?.Outputs is { } outputs && outputs != synthetic.Classes)
+            {
+                _errors.At(at, $"model.outputs ({outputs}) must equal data.synthetic.classes ({synthetic.Classes})");
+            }
+            return synthetic.Classes;
+        }
+        return model?.Outputs;
+    }
+
+    /// <summary>Judged by the keys being there, so a malformed widths gives its own error and not this one too.</summary>
+    private void CheckWidthsGiven(YamlNode root, YamlNode? modelNode, YamlNode? parametersNode)
+    {
+        if (!HasKey(modelNode, "widths") && !HasKey(parametersNode, "widths"))
+        {
+            _errors.At(modelNode ?? root, "no widths: give model.widths or sweep parameters.widths");
+        }
+    }
+
+    private static bool HasKey(YamlNode? node, string key) =>
+        node is YamlMappingNode mapping && mapping.Children.ContainsKey(new YamlScalarNode(key));
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex FolderName();
+}

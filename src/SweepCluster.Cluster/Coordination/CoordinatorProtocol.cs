@@ -1,0 +1,45 @@
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Cluster.Coordination;
+
+/// <summary>The messages the coordinator understands, and its replies.</summary>
+public static class CoordinatorProtocol
+{
+    /// <summary>A worker (the sender) announces itself; the coordinator watches it from now on.</summary>
+    public sealed record RegisterWorker(string Name, string Node);
+
+    /// <summary>The sender is free and wants a trial (pull). Answered with an AssignTrial when one is available.</summary>
+    public sealed record RequestTrial
+    {
+        public static RequestTrial Instance { get; } = new();
+    }
+
+    /// <summary>One epoch of a running trial.</summary>
+    public sealed record TrialProgress(string TrialId, EpochRecord Epoch);
+
+    /// <summary>A trial's final result from the worker that ran it (the sender).</summary>
+    public sealed record TrialFinished(long Index, TrialResult Result);
+
+    /// <summary>Asks for the sweep's counts; answered with a <see cref="SweepStatus"/>.</summary>
+    public sealed record GetSweepStatus
+    {
+        public static GetSweepStatus Instance { get; } = new();
+    }
+
+    /// <summary>Stop handing out trials. With <paramref name="InterruptRunning"/>, running trials are asked to stop too.</summary>
+    public sealed record StopSweep(bool InterruptRunning);
+
+    /// <summary>Answered with <see cref="SweepCompleted"/> when the sweep ends (at once if it has ended).</summary>
+    public sealed record AwaitCompletion
+    {
+        public static AwaitCompletion Instance { get; } = new();
+    }
+
+    public sealed record SweepCompleted(SweepSummary Summary);
+
+    /// <summary>Answered with <see cref="CoordinatorStats"/> (the control-plane benchmark reads it).</summary>
+    public sealed record GetCoordinatorStats
+    {
+        public static GetCoordinatorStats Instance { get; } = new();
+    }
+}

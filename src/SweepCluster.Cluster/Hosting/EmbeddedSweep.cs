@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Akka.Actor;
+using SweepCluster.Cluster.Coordination;
+using SweepCluster.Cluster.Results;
+using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Trials;
+using SweepCluster.Training.Trainer;
+using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
+using static SweepCluster.Cluster.Results.ResultsProtocol;
+
+namespace SweepCluster.Cluster.Hosting;
+
+/// <summary>
+/// Runs a whole sweep in this process: one actor system with the results actor, the coordinator and
+/// <see cref="EmbeddedSweepOptions.Workers"/> workers sharing one trainer. Cancelling <c>stop</c> stops
+/// handing out trials and interrupts the running ones; the files stay valid and the call returns.
+/// </summary>
+public static class EmbeddedSweep
+{
+    public static async Task<SweepOutcome> RunAsync(
+        ITrialSource trials,
+        ITrialTrainer trainer,
+        EmbeddedSweepOptions options,
+        CancellationToken stop,
+        IProgress<SweepStatus>? progress = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1, nameof(options.Workers));
+        var clock = Stopwatch.StartNew();
+        var paths = new SweepOutputPaths(options.OutputDirectory);
+        var node = string.IsNullOrWhiteSpace(options.Node) ? Environment.MachineName : options.Node;
+        var system = ActorSystem.Create("sweepcluster", AkkaConfig.Embedded(options.LogLevel));
+        try
+        {
+            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters)), "results");
+            var coordinator = system.ActorOf(CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries)), "coordinator");
+            for (var i = 0; i < options.Workers; i++)
+            {
+                system.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"{node}/worker-{i}", node)), $"worker-{i}");
+            }
+            await using var onStop = stop.Register(() => coordinator.Tell(new StopSweep(InterruptRunning: true)));
+            var completion = coordinator.Ask<SweepCompleted>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan);
+            await ReportProgressAsync(coordinator, completion, progress, options.ProgressInterval ?? TimeSpan.FromSeconds(1));
+            var summary = (await completion).Summary;
+            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Timeout.InfiniteTimeSpan);
+            return new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
+                summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static async Task ReportProgressAsync(IActorRef coordinator, Task completion, IProgress<SweepStatus>? progress, TimeSpan interval)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(interval);
+        while (!completion.IsCompleted)
+        {
+            progress.Report(await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, Timeout.InfiniteTimeSpan));
+            await Task.WhenAny(completion, timer.WaitForNextTickAsync().AsTask());
+        }
+        progress.Report(await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, Timeout.InfiniteTimeSpan));
+    }
+}

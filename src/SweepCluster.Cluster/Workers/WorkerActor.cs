@@ -1,0 +1,135 @@
+using Akka.Actor;
+using Akka.Event;
+using SweepCluster.Cluster.Logging;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Trials;
+using SweepCluster.Training.Trainer;
+using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
+using static SweepCluster.Cluster.Workers.WorkerProtocol;
+
+namespace SweepCluster.Cluster.Workers;
+
+/// <summary>
+/// One device slot. Registers with the coordinator and asks for a trial whenever it is free (Idle), trains it
+/// off the actor's thread and pipes the result back (Training), so that status queries and stop requests are
+/// answered while a trial trains. A trainer exception becomes a Failed result; a stopped trial, Interrupted.
+/// </summary>
+public sealed class WorkerActor : ReceiveActor
+{
+    private readonly IActorRef coordinator;
+    private readonly ITrialTrainer trainer;
+    private readonly WorkerSettings settings;
+    private readonly TrialLog log;
+    private AssignTrial? current;
+    private CancellationTokenSource? cancellation;
+    private int? lastEpoch;
+
+    public WorkerActor(IActorRef coordinator, ITrialTrainer trainer, WorkerSettings settings)
+    {
+        this.coordinator = coordinator;
+        this.trainer = trainer;
+        this.settings = settings;
+        log = new TrialLog(Context.GetLogger());
+        Idle();
+    }
+
+    public static Props Props(IActorRef coordinator, ITrialTrainer trainer, WorkerSettings settings) =>
+        Akka.Actor.Props.Create(() => new WorkerActor(coordinator, trainer, settings));
+
+    protected override void PreStart()
+    {
+        coordinator.Tell(new RegisterWorker(settings.Name, settings.Node));
+        coordinator.Tell(RequestTrial.Instance);
+    }
+
+    // A stopped worker must not leave its trial training on a thread nobody listens to.
+    protected override void PostStop() => cancellation?.Cancel();
+
+    private void Idle()
+    {
+        Receive<AssignTrial>(Start);
+        Receive<GetWorkerStatus>(_ => ReplyStatus());
+        Receive<StopTrial>(_ => { });
+    }
+
+    private void Training()
+    {
+        Receive<EpochDone>(OnEpoch);
+        Receive<TrainingDone>(OnDone);
+        Receive<StopTrial>(OnStop);
+        Receive<GetWorkerStatus>(_ => ReplyStatus());
+    }
+
+    private void Start(AssignTrial assignment)
+    {
+        current = assignment;
+        lastEpoch = null;
+        cancellation = new CancellationTokenSource();
+        var trial = assignment.Trial;
+        log.Write(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node,
+            "Trial {TrialId} training on {Worker} (attempt {Attempt})", trial.Id, settings.Name, assignment.Attempt);
+        var self = Self;
+        var token = cancellation.Token;
+        var model = trainer;
+        var options = settings.DedicatedThread ? TaskCreationOptions.LongRunning : TaskCreationOptions.None;
+        Task.Factory
+            .StartNew(() => TrainSafely(model, trial, epoch => self.Tell(new EpochDone(trial.Id, epoch)), token), CancellationToken.None, options, TaskScheduler.Default)
+            .PipeTo(self, success: result => new TrainingDone(trial.Id, result),
+                failure: e => new TrainingDone(trial.Id, new TrialResult(trial.Id, TrialStatus.Failed, e.Message, null, [])));
+        Become(Training);
+    }
+
+    private void OnEpoch(EpochDone message)
+    {
+        if (current?.Trial.Id != message.TrialId)
+        {
+            return;
+        }
+        lastEpoch = message.Epoch.Epoch;
+        coordinator.Tell(new TrialProgress(message.TrialId, message.Epoch));
+    }
+
+    private void OnDone(TrainingDone message)
+    {
+        var trial = current!.Trial;
+        var result = message.Result with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node };
+        cancellation?.Dispose();
+        cancellation = null;
+        current = null;
+        lastEpoch = null;
+        coordinator.Tell(new TrialFinished(trial.Index, result));
+        coordinator.Tell(RequestTrial.Instance);
+        Become(Idle);
+    }
+
+    private void OnStop(StopTrial message)
+    {
+        if (current?.Trial.Id == message.TrialId)
+        {
+            log.Write(LogLevel.InfoLevel, message.TrialId, settings.Name, settings.Node, "Trial {TrialId} stop requested on {Worker}", message.TrialId, settings.Name);
+            cancellation?.Cancel();
+        }
+    }
+
+    private void ReplyStatus() => Sender.Tell(new WorkerStatus(settings.Name, settings.Node, current?.Trial.Id, lastEpoch));
+
+    private static TrialResult TrainSafely(ITrialTrainer trainer, TrialSpec trial, Action<EpochRecord> onEpoch, CancellationToken token)
+    {
+        try
+        {
+            return trainer.Train(trial, onEpoch, token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return new TrialResult(trial.Id, TrialStatus.Interrupted, "stopped", null, []);
+        }
+        catch (Exception e)
+        {
+            return new TrialResult(trial.Id, TrialStatus.Failed, e.Message, null, []);
+        }
+    }
+
+    private sealed record EpochDone(string TrialId, EpochRecord Epoch);
+
+    private sealed record TrainingDone(string TrialId, TrialResult Result);
+}

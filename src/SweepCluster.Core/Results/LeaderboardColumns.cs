@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace SweepCluster.Core.Results;
+
+/// <summary>
+/// The leaderboard's columns in order (rank, trial_id, the swept parameters, status, the metrics, where it
+/// ran, why it did not complete) and each row's cells as invariant-culture text, shared by the CSV,
+/// Markdown and console renderings so that they cannot drift apart.
+/// </summary>
+public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
+{
+    private static readonly string[] MetricColumns = ["val_loss", "val_accuracy", "sparsity", "active_inputs", "l1_norm", "epochs_run", "seconds"];
+
+    public IReadOnlyList<string> SweptParameters { get; } = sweptParameters;
+
+    public IReadOnlyList<string> Names { get; } =
+        ["rank", "trial_id", .. sweptParameters, "status", .. MetricColumns, "worker", "node", "reason"];
+
+    public IReadOnlyList<string> Cells(RankedEntry row)
+    {
+        var result = row.Entry.Result;
+        var metrics = result.Metrics;
+        var cells = new List<string>(Names.Count)
+        {
+            row.Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
+            result.TrialId,
+        };
+        cells.AddRange(SweptParameters.Select(row.Entry.SweptText));
+        cells.Add(StatusText(result.Status));
+        cells.Add(Number(metrics?.ValLoss));
+        cells.Add(Number(metrics?.ValAccuracy));
+        cells.Add(Number(metrics?.Sparsity));
+        cells.Add(metrics?.ActiveInputs.ToString(CultureInfo.InvariantCulture) ?? "");
+        cells.Add(Number(metrics?.L1Norm));
+        cells.Add(metrics?.EpochsRun.ToString(CultureInfo.InvariantCulture) ?? "");
+        cells.Add(metrics is null ? "" : metrics.Seconds.ToString("F1", CultureInfo.InvariantCulture));
+        cells.Add(result.Worker);
+        cells.Add(result.Node);
+        cells.Add(result.Reason ?? "");
+        return cells;
+    }
+
+    public static string StatusText(TrialStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string Number(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace SweepCluster.Core.Results;
+
+/// <summary>Text renderings of a leaderboard: the Markdown file and the console's top-N table.</summary>
+public static class LeaderboardTable
+{
+    // Where a trial ran and why it did not complete are for the files; the console keeps to the ranking.
+    private static readonly string[] ConsoleOmits = ["worker", "node", "reason"];
+
+    public static string Markdown(IReadOnlyList<RankedEntry> rows, LeaderboardColumns columns)
+    {
+        var text = new StringBuilder();
+        text.Append("| ").AppendJoin(" | ", columns.Names).Append(" |\n");
+        text.Append('|').AppendJoin('|', columns.Names.Select(_ => " --- ")).Append("|\n");
+        foreach (var row in rows)
+        {
+            text.Append("| ").AppendJoin(" | ", columns.Cells(row).Select(cell => cell.Replace("|", "\\|"))).Append(" |\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The first <paramref name="top"/> rows as a plain-text table with aligned columns.</summary>
+    public static string Console(IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> sweptParameters, int top = 10)
+    {
+        var columns = new LeaderboardColumns(sweptParameters);
+        var keep = Enumerable.Range(0, columns.Names.Count).Where(i => !ConsoleOmits.Contains(columns.Names[i])).ToArray();
+        var lines = new List<string[]> { keep.Select(i => columns.Names[i]).ToArray() };
+        lines.AddRange(rows.Take(Math.Max(0, top)).Select(row =>
+        {
+            var cells = columns.Cells(row);
+            return keep.Select(i => cells[i]).ToArray();
+        }));
+        var widths = keep.Select((_, c) => lines.Max(line => line[c].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            text.AppendJoin("  ", line.Select((cell, c) => cell.PadRight(widths[c])));
+            TrimEnd(text);
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static void TrimEnd(StringBuilder text)
+    {
+        while (text.Length > 0 && text[^1] == ' ')
+        {
+            text.Length--;
+        }
+    }
+}

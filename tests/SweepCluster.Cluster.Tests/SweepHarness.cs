@@ -1,0 +1,49 @@
+using Akka.Actor;
+using Akka.TestKit;
+using SweepCluster.Cluster.Coordination;
+using SweepCluster.Cluster.Results;
+using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Trials;
+using SweepCluster.Training.Trainer;
+
+namespace SweepCluster.Cluster.Tests;
+
+/// <summary>Starts a results actor, a coordinator and workers inside a test's actor system.</summary>
+internal sealed class SweepHarness : IDisposable
+{
+    private readonly List<IActorRef> workers = [];
+
+    public SweepHarness(ActorSystem system, ITrialSource source, int maxRetries = 2)
+    {
+        System = system;
+        Paths = new SweepOutputPaths(Path.Combine(Path.GetTempPath(), $"sweepcluster-test-{Guid.NewGuid():N}"));
+        Results = system.ActorOf(ResultsActor.Props(new ResultsSettings(Paths, source.Metric, source.SweptParameters)));
+        Coordinator = system.ActorOf(CoordinatorActor.Props(source, Results, new CoordinatorSettings(maxRetries)));
+    }
+
+    public ActorSystem System { get; }
+
+    public SweepOutputPaths Paths { get; }
+
+    public IActorRef Results { get; }
+
+    public IActorRef Coordinator { get; }
+
+    public IReadOnlyList<IActorRef> Workers => workers;
+
+    public IActorRef AddWorker(ITrialTrainer trainer, string name)
+    {
+        var worker = System.ActorOf(WorkerActor.Props(Coordinator, trainer, new WorkerSettings(name, "test-node")), name);
+        workers.Add(worker);
+        return worker;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Paths.Directory))
+        {
+            Directory.Delete(Paths.Directory, recursive: true);
+        }
+    }
+}

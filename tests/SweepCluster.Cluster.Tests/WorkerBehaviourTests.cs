@@ -1,0 +1,72 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Results;
+using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
+using static SweepCluster.Cluster.Workers.WorkerProtocol;
+
+namespace SweepCluster.Cluster.Tests;
+
+public sealed class WorkerBehaviourTests : TestKit
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public void Worker_answers_status_while_training_and_stops_its_trial_on_request()
+    {
+        // given a worker whose trainer blocks until cancelled
+        var coordinator = CreateTestProbe();
+        var trainer = new FakeTrainer { Blocks = _ => true };
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
+        coordinator.ExpectMsg<RegisterWorker>(m => m.Name == "w0" && m.Node == "node-a");
+        coordinator.ExpectMsg<RequestTrial>();
+
+        // when it trains a trial
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(0), 1), coordinator);
+        AwaitCondition(() => trainer.Started.Contains("test-0"), Patience);
+        worker.Tell(GetWorkerStatus.Instance);
+
+        // then it answers while training, and a stop ends the trial as interrupted, stamped with worker and node
+        Assert.Equal("test-0", ExpectMsg<WorkerStatus>().TrialId);
+        worker.Tell(new StopTrial("test-0"));
+        var finished = coordinator.ExpectMsg<TrialFinished>(Patience);
+        Assert.Equal((TrialStatus.Interrupted, "w0", "node-a"), (finished.Result.Status, finished.Result.Worker, finished.Result.Node));
+        coordinator.ExpectMsg<RequestTrial>();
+    }
+
+    [Fact]
+    public void Trainer_exception_becomes_a_failed_result_with_its_message()
+    {
+        // given a trainer that throws
+        var coordinator = CreateTestProbe();
+        var trainer = new FakeTrainer { Throw = _ => new InvalidOperationException("out of memory") };
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "n")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+
+        // when it is given a trial
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(3), 1), coordinator);
+
+        // then the coordinator gets a failed result and a new request
+        var finished = coordinator.ExpectMsg<TrialFinished>(Patience);
+        Assert.Equal((3L, TrialStatus.Failed, "out of memory"), (finished.Index, finished.Result.Status, finished.Result.Reason));
+        coordinator.ExpectMsg<RequestTrial>();
+    }
+
+    [Fact]
+    public void Worker_reports_each_epoch_before_the_result()
+    {
+        // given an idle worker
+        var coordinator = CreateTestProbe();
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, new FakeTrainer(), new WorkerSettings("w0", "n")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+
+        // when it trains a one-epoch trial
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(1), 1), coordinator);
+
+        // then progress comes first, then the result
+        Assert.Equal(1, coordinator.ExpectMsg<TrialProgress>(Patience).Epoch.Epoch);
+        Assert.Equal(TrialStatus.Completed, coordinator.ExpectMsg<TrialFinished>(Patience).Result.Status);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+
+namespace SweepCluster.Core.Tests.Results;
+
+public sealed class LeaderboardFilesTests : IDisposable
+{
+    private readonly SweepOutputPaths paths = new(Path.Combine(Path.GetTempPath(), $"sweepcluster-core-{Guid.NewGuid():N}"));
+    private readonly string[] swept = ["lambda", "widths"];
+
+    [Fact]
+    public void Leaderboard_files_hold_every_column_in_rank_order()
+    {
+        // given a ranked leaderboard with a completed and a failed trial
+        var rows = new LeaderboardRanking(MetricSpec.Default).Rank([Entries.Ended(1, TrialStatus.Failed, "boom, twice"), Entries.Completed(0, 0.25)]);
+
+        // when written
+        new LeaderboardWriter(paths, swept).Write(rows);
+
+        // then the CSV, Markdown and JSON agree, with snake_case fields and swept parameters as columns
+        var csv = File.ReadAllLines(paths.LeaderboardCsv);
+        Assert.Equal("rank,trial_id,lambda,widths,status,val_loss,val_accuracy,sparsity,active_inputs,l1_norm,epochs_run,seconds,worker,node,reason", csv[0]);
+        Assert.Equal("1,s-0,1e-0,\"[8, 4]\",completed,0.25,0.5,0.5,4,2.5,3,1.2,w0,node-a,", csv[1]);
+        Assert.EndsWith(",w1,node-b,\"boom, twice\"", csv[2]);
+        using var json = JsonDocument.Parse(File.ReadAllText(paths.LeaderboardJson));
+        var first = json.RootElement[0];
+        Assert.Equal((1, "s-0", "[8, 4]", 0.25), (first.GetProperty("rank").GetInt32(), first.GetProperty("trial_id").GetString(), first.GetProperty("widths").GetString(), first.GetProperty("val_loss").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, json.RootElement[1].GetProperty("rank").ValueKind);
+        Assert.Equal(4, File.ReadAllLines(paths.LeaderboardMarkdown).Length);
+        Assert.DoesNotContain(Directory.GetFiles(paths.Directory), f => f.EndsWith(".tmp"));
+    }
+
+    [Fact]
+    public async Task Reader_never_sees_an_invalid_leaderboard_while_it_is_rewritten()
+    {
+        // given a writer rewriting leaderboard.json at least 150 times with a growing leaderboard
+        var board = new Leaderboard(MetricSpec.Default);
+        var writer = new LeaderboardWriter(paths, swept);
+        writer.Write(board.Ranked());
+        using var done = new CancellationTokenSource();
+        var reads = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                // when a reader parses it in a loop meanwhile: then every read is valid JSON (Parse throws otherwise)
+                using var json = JsonDocument.Parse(File.ReadAllText(paths.LeaderboardJson));
+                Assert.Equal(JsonValueKind.Array, json.RootElement.ValueKind);
+                Interlocked.Increment(ref reads);
+            }
+        });
+        // (it keeps writing until the reader has overlapped it a good number of times)
+        for (var i = 0; i < 150 || (Volatile.Read(ref reads) < 50 && i < 20_000); i++)
+        {
+            board.TryAdd(Entries.Completed(i, 1.0 / (i + 1)));
+            writer.Write(board.Ranked());
+        }
+        await done.CancelAsync();
+        await reader;
+        Assert.True(reads >= 50, $"{reads} reads");
+    }
+
+    [Fact]
+    public void Journal_reads_back_every_entry_and_tolerates_a_torn_last_line()
+    {
+        // given a journal of a completed and a diverged trial, then half a line
+        var diverged = Entries.Ended(1, TrialStatus.Diverged, "val_loss is NaN");
+        using (var journal = ResultsJournal.Create(paths.ResultsJournal))
+        {
+            journal.Write(Entries.Completed(0, double.NaN));
+            journal.Write(diverged);
+        }
+        File.AppendAllText(paths.ResultsJournal, "{\"index\":2,\"swept_val");
+
+        // when read back
+        var entries = ResultsJournal.Read(paths.ResultsJournal);
+
+        // then both entries are there in full (history, status, swept values, NaN) and the torn line is dropped
+        Assert.Equal(2, entries.Count);
+        Assert.True(double.IsNaN(entries[0].Result.Metrics!.ValLoss));
+        Assert.Equal("[8, 4]", entries[0].SweptText("widths"));
+        Assert.Single(entries[0].Result.History);
+        Assert.Equal((TrialStatus.Diverged, "val_loss is NaN", "w1"), (entries[1].Result.Status, entries[1].Result.Reason, entries[1].Result.Worker));
+    }
+
+    [Fact]
+    public void Journal_with_a_bad_line_in_the_middle_is_an_error()
+    {
+        Directory.CreateDirectory(paths.Directory);
+        File.WriteAllText(paths.ResultsJournal, "not json\n{}\n");
+        Assert.Throws<InvalidDataException>(() => ResultsJournal.Read(paths.ResultsJournal));
+    }
+
+    [Fact]
+    public void Console_table_shows_the_top_rows_aligned()
+    {
+        var rows = new LeaderboardRanking(MetricSpec.Default).Rank([Entries.Completed(0, 0.3), Entries.Completed(1, 0.1), Entries.Completed(2, 0.2)]);
+        var lines = LeaderboardTable.Console(rows, swept, top: 2).TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("rank  trial_id  lambda  widths", lines[0]);
+        Assert.StartsWith("1     s-1", lines[1]);
+        Assert.DoesNotContain("worker", lines[0]);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(paths.Directory))
+        {
+            Directory.Delete(paths.Directory, recursive: true);
+        }
+    }
+}

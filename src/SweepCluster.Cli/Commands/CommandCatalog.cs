@@ -7,6 +7,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return RunCommand.Create();
         yield return ValidateCommand.Create();
         yield return BenchCommand.Create();
     }

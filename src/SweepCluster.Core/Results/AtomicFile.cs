@@ -5,7 +5,7 @@ namespace SweepCluster.Core.Results;
 /// goes to <c>name.tmp</c> in the same folder (same file system, so the rename is atomic), is flushed
 /// to disk, then renamed over the target.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {

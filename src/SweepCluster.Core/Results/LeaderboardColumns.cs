@@ -27,11 +27,11 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
         };
         cells.AddRange(SweptParameters.Select(row.Entry.SweptText));
         cells.Add(StatusText(result.Status));
-        cells.Add(Number(metrics?.ValLoss));
-        cells.Add(Number(metrics?.ValAccuracy));
-        cells.Add(Number(metrics?.Sparsity));
+        cells.Add(Number(metrics?.ValLoss, "F4"));
+        cells.Add(Number(metrics?.ValAccuracy, "F4"));
+        cells.Add(Number(metrics?.Sparsity, "F4"));
         cells.Add(metrics?.ActiveInputs.ToString(CultureInfo.InvariantCulture) ?? "");
-        cells.Add(Number(metrics?.L1Norm));
+        cells.Add(Number(metrics?.L1Norm, "F3"));
         cells.Add(metrics?.EpochsRun.ToString(CultureInfo.InvariantCulture) ?? "");
         cells.Add(metrics is null ? "" : metrics.Seconds.ToString("F1", CultureInfo.InvariantCulture));
         cells.Add(result.Worker);
@@ -42,5 +42,6 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
 
     public static string StatusText(TrialStatus status) => status.ToString().ToLowerInvariant();
 
-    private static string Number(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>Fixed decimals keep the text tables aligned and comparable; leaderboard.json keeps full precision.</summary>
+    private static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 }

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Serilog;
+using SweepCluster.Cli.Logging;
+using SweepCluster.Cluster.Coordination;
+using SweepCluster.Cluster.Hosting;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Core.Trials;
+using SweepCluster.Training.Native;
+using SweepCluster.Training.Trainer;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary>
+/// <c>sweepcluster run sweep.yaml</c>: the embedded default. One process holds the coordinator, the
+/// workers and the results actor; at the end the top of the leaderboard is printed.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>Exit code after Ctrl-C: the conventional 128 + SIGINT.</summary>
+    public const int StoppedByUser = 130;
+
+    public static Command Create()
+    {
+        var sweepFile = SweepOptions.SweepFileArgument();
+        var set = SweepOptions.SetOption();
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: out/<sweep name>)." };
+        var workers = new Option<int?>("--workers") { Description = "Worker actors (trials trained at once). Default: cores / threads-per-worker." };
+        var threads = new Option<int>("--threads-per-worker") { Description = "Torch threads per worker.", DefaultValueFactory = _ => 1 };
+        var maxRetries = new Option<int>("--max-retries") { Description = "Attempts after the first for a failed trial.", DefaultValueFactory = _ => 2 };
+        var logDir = new Option<DirectoryInfo?>("--log-dir") { Description = "Folder for the CLEF JSON log (default: <out>/logs)." };
+        var top = new Option<int>("--top") { Description = "Leaderboard rows printed at the end.", DefaultValueFactory = _ => 10 };
+        var command = new Command("run", "Run a sweep in this process (coordinator, workers and results actor) and print the leaderboard.")
+        {
+            sweepFile, set, output, workers, threads, maxRetries, logDir, top,
+        };
+        command.SetAction((parseResult, _) => RunAsync(new RunArguments(
+            parseResult.GetRequiredValue(sweepFile),
+            parseResult.GetValue(set) ?? [],
+            parseResult.GetValue(output),
+            parseResult.GetValue(workers),
+            parseResult.GetValue(threads),
+            parseResult.GetValue(maxRetries),
+            parseResult.GetValue(logDir),
+            parseResult.GetValue(top))));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(RunArguments arguments)
+    {
+        if (arguments.Problems().FirstOrDefault() is { } problem)
+        {
+            Console.Error.WriteLine(problem);
+            return ExitCodes.BadInput;
+        }
+        if (SweepOptions.TryLoad(arguments.SweepFile, arguments.Overrides, Console.Error) is not { } sweep)
+        {
+            return ExitCodes.BadInput;
+        }
+        var outputDirectory = arguments.OutputDirectory?.FullName ?? Path.GetFullPath(Path.Combine("out", sweep.Name));
+        var node = Environment.MachineName;
+        Log.Logger = LoggingSetup.Create(arguments.LogDirectory?.FullName ?? Path.Combine(outputDirectory, "logs"), node);
+        try
+        {
+            return await RunSweepAsync(sweep, arguments, outputDirectory, node);
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+
+    private static async Task<int> RunSweepAsync(SweepDefinition sweep, RunArguments arguments, string outputDirectory, string node)
+    {
+        try
+        {
+            TorchRuntime.EnsureLoaded();
+        }
+        catch (NativeRuntimeException e)
+        {
+            Log.Error("{Problem}", e.Message);
+            return ExitCodes.TrialsFailed;
+        }
+        Directory.CreateDirectory(outputDirectory);
+        AtomicFile.WriteText(Path.Combine(outputDirectory, "sweep.yaml"), sweep.SourceText);
+        var source = new SweepTrialSource(sweep);
+        var workers = arguments.Workers ?? Math.Max(1, Environment.ProcessorCount / arguments.ThreadsPerWorker);
+        Log.Information("Sweep {SweepId} starting: {Trials} trials, {Workers} workers x {Threads} threads, output {Output}",
+            sweep.Name, source.Count, workers, arguments.ThreadsPerWorker, outputDirectory);
+        using var stop = new CancellationTokenSource();
+        using var ctrlC = StopOnCtrlC(stop);
+        using var trainer = new TorchTrialTrainer(new TrainerOptions(arguments.ThreadsPerWorker));
+        var outcome = await EmbeddedSweep.RunAsync(source, trainer,
+            new EmbeddedSweepOptions(outputDirectory, workers, arguments.MaxRetries, node),
+            stop.Token, new ProgressLog(TimeSpan.FromSeconds(5)));
+        PrintSummary(outcome, source, arguments.Top);
+        return outcome.Stopped ? StoppedByUser : outcome.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Success;
+    }
+
+    /// <summary>The first Ctrl-C stops the sweep cleanly; a second one ends the process as usual.</summary>
+    private static PosixSignalRegistration StopOnCtrlC(CancellationTokenSource stop) =>
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            context.Cancel = true;
+            Log.Warning("Stopping: running trials are interrupted and recorded; press Ctrl-C again to quit at once");
+            stop.Cancel();
+        });
+
+    private static void PrintSummary(SweepOutcome outcome, ITrialSource source, int top)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Sweep {outcome.SweepId}: {outcome.Done} of {outcome.Total} trials done, {outcome.Failed} failed, "
+            + $"{outcome.Interrupted} interrupted, {outcome.NotRun} not run, in {outcome.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"Ranked by {source.Metric.Name} ({source.Metric.Goal.ToString().ToLowerInvariant()}):");
+        Console.WriteLine();
+        Console.Write(LeaderboardTable.Console(outcome.Entries, source.SweptParameters, top));
+        Console.WriteLine();
+        Console.WriteLine($"Leaderboard: {outcome.Paths.LeaderboardCsv}");
+        Console.WriteLine($"             {outcome.Paths.LeaderboardMarkdown}");
+        Console.WriteLine($"             {outcome.Paths.LeaderboardJson}");
+        Console.WriteLine($"Results:     {outcome.Paths.ResultsJournal}");
+    }
+
+    /// <summary>Logs the sweep's progress when it changed, at most once per interval.</summary>
+    private sealed class ProgressLog(TimeSpan interval) : IProgress<SweepStatus>
+    {
+        private SweepStatus? last;
+        private DateTime lastWritten = DateTime.MinValue;
+
+        public void Report(SweepStatus value)
+        {
+            var due = DateTime.UtcNow - lastWritten >= interval || value.Done + value.Failed == value.Total;
+            if (value == last || !due)
+            {
+                return;
+            }
+            last = value;
+            lastWritten = DateTime.UtcNow;
+            Log.Information("Sweep {SweepId} progress: {Done}/{Total} done, {Running} running, {Queued} queued, {Failed} failed",
+                value.SweepId, value.Done, value.Total, value.Running, value.Queued, value.Failed);
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SweepCluster.Cluster.Benchmarks;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Trainer;
@@ -6,7 +7,7 @@ using SweepCluster.Training.Trainer;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>
-/// <c>sweepcluster bench …</c>: the project's shipped benchmarks. <c>train</c> measures end-to-end
+/// <c>sweepcluster bench …</c>: the project's shipped benchmarks. <c>control-plane</c> measures the coordinator with an instant trainer; <c>train</c> measures end-to-end
 /// training throughput of the seed model (30→100→200→300→100→5, dropout 0.2, L1 penalty, Adam).
 /// </summary>
 public static class BenchCommand
@@ -15,7 +16,22 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Run a shipped benchmark and print its figures.");
         bench.Subcommands.Add(CreateTrain());
+        bench.Subcommands.Add(CreateControlPlane());
         return bench;
+    }
+
+    private static Command CreateControlPlane()
+    {
+        var trials = new Option<int>("--trials") { Description = "Trials to dispatch.", DefaultValueFactory = _ => 10_000 };
+        var workers = new Option<int>("--workers") { Description = "Worker actors.", DefaultValueFactory = _ => 64 };
+        var command = new Command("control-plane", "Coordinator throughput with a trainer that returns at once: trials/s and coordinator time per dispatch.") { trials, workers };
+        command.SetAction(async (result, _) =>
+        {
+            var report = await ControlPlaneBenchmark.RunAsync(new ControlPlaneBenchmarkOptions(result.GetValue(trials), result.GetValue(workers)));
+            Console.WriteLine(report);
+            return report.Done == report.Trials ? ExitCodes.Success : ExitCodes.TrialsFailed;
+        });
+        return command;
     }
 
     private static Command CreateTrain()

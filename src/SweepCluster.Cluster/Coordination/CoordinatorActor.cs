@@ -59,7 +59,9 @@ public sealed class CoordinatorActor : ReceiveActor
 
     protected override void PreStart()
     {
-        log.Info("Sweep {SweepId} started: {Total} trials, {MaxAttempts} attempts each", sweepId, queue.Total, settings.MaxAttempts);
+        // Metric and Goal ride along as properties so that `monitor` knows what "best" means.
+        log.WithContext("Metric", source.Metric.Name).WithContext("Goal", source.Metric.Goal.ToString().ToLowerInvariant())
+            .Info("Sweep {SweepId} started: {Total} trials, {MaxAttempts} attempts each", sweepId, queue.Total, settings.MaxAttempts);
         CompleteIfSettled();
     }
 

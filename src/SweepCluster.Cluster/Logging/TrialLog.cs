@@ -11,13 +11,22 @@ internal sealed class TrialLog(ILoggingAdapter log)
 {
     public ILoggingAdapter Adapter => log;
 
-    public void Write(LogLevel level, string trialId, string worker, string node, string template, params object?[] args)
+    public void Write(LogLevel level, string trialId, string worker, string node, string template, params object?[] args) =>
+        WriteWith(level, trialId, worker, node, [], template, args);
+
+    /// <summary>As <see cref="Write"/>, with <paramref name="extra"/> attached as properties that the template does not show.</summary>
+    public void WriteWith(LogLevel level, string trialId, string worker, string node, IEnumerable<KeyValuePair<string, object?>> extra,
+        string template, params object?[] args)
     {
         if (!log.IsEnabled(level))
         {
             return;
         }
         var enriched = log.WithContext("TrialId", trialId).WithContext("Worker", worker).WithContext("Node", node);
+        foreach (var (name, value) in extra)
+        {
+            enriched = enriched.WithContext(name, value);
+        }
         switch (level)
         {
             case LogLevel.DebugLevel:

@@ -66,7 +66,7 @@ public sealed class WorkerActor : ReceiveActor
         lastEpoch = null;
         cancellation = new CancellationTokenSource();
         var trial = assignment.Trial;
-        log.Write(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node,
+        log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, [new("SweepId", trial.SweepName), new("Epochs", trial.Training.Epochs)],
             "Trial {TrialId} training on {Worker} (attempt {Attempt})", trial.Id, settings.Name, assignment.Attempt);
         var self = Self;
         var token = cancellation.Token;
@@ -93,6 +93,7 @@ public sealed class WorkerActor : ReceiveActor
     {
         var trial = current!.Trial;
         var result = message.Result with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node };
+        LogResult(trial, result);
         cancellation?.Dispose();
         cancellation = null;
         current = null;
@@ -111,7 +112,29 @@ public sealed class WorkerActor : ReceiveActor
         }
     }
 
-    private void ReplyStatus() => Sender.Tell(new WorkerStatus(settings.Name, settings.Node, current?.Trial.Id, lastEpoch));
+    // What the coordinator's "finished" line leaves out and `monitor` shows: status, swept values, metrics, throughput.
+    private void LogResult(TrialSpec trial, TrialResult result)
+    {
+        var metrics = result.Metrics;
+        var extra = new Dictionary<string, object?>
+        {
+            ["SweepId"] = trial.SweepName,
+            ["Parameters"] = trial.SweptValues.ToDictionary(v => v.Name, v => v.Text),
+            ["Reason"] = result.Reason,
+            ["ValLoss"] = metrics?.ValLoss,
+            ["ValAccuracy"] = metrics?.ValAccuracy,
+            ["TrainLoss"] = metrics?.TrainLoss,
+            ["Sparsity"] = metrics?.Sparsity,
+            ["L1Norm"] = metrics?.L1Norm,
+            ["ActiveInputs"] = metrics?.ActiveInputs,
+            ["Seconds"] = metrics?.Seconds,
+        };
+        log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, extra,
+            "Trial {TrialId} result on {Worker}: {Status} after {EpochsRun} epochs, {SamplesPerSecond} samples/s",
+            trial.Id, settings.Name, result.Status.ToString().ToLowerInvariant(), metrics?.EpochsRun ?? 0, metrics?.SamplesPerSecond ?? 0);
+    }
+
+    private void ReplyStatus() => Sender.Tell(new WorkerStatus(settings.Name, settings.Node, current?.Trial.Id, lastEpoch, current?.Trial.Training.Epochs));
 
     private static TrialResult TrainSafely(ITrialTrainer trainer, TrialSpec trial, Action<EpochRecord> onEpoch, CancellationToken token)
     {

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SweepCluster.Core.Monitoring;
+
+/// <summary>
+/// One CLEF event: its time (<c>@t</c>), message template (<c>@mt</c>), level (<c>@l</c>, absent for
+/// Information) and properties. <paramref name="Source"/> and <paramref name="Line"/> say where it was read,
+/// and break ties between events of the same instant so that merging stays deterministic.
+/// </summary>
+public sealed record LogEvent(DateTimeOffset Timestamp, string Template, string Level, JsonObject Properties, string Source, long Line)
+{
+    public string? Text(string name) => Properties[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    public double? Number(string name)
+    {
+        if (Properties[name] is not JsonValue value)
+        {
+            return null;
+        }
+        if (value.GetValueKind() == JsonValueKind.Number)
+        {
+            return value.GetValue<double>();
+        }
+        // Serilog writes NaN and infinities as strings ("NaN"), since JSON has no literal for them.
+        return value.TryGetValue<string>(out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
+
+    public long? Integer(string name) => Number(name) is { } number ? (long)number : null;
+
+    /// <summary>A structured property (a dictionary such as the swept parameters) as name → text.</summary>
+    public IReadOnlyDictionary<string, string> Map(string name)
+    {
+        if (Properties[name] is not JsonObject map)
+        {
+            return new Dictionary<string, string>();
+        }
+        return map.ToDictionary(pair => pair.Key, pair => pair.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : pair.Value?.ToJsonString() ?? "");
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SweepCluster.Core.Monitoring;
+
+/// <summary>
+/// <c>monitor --json</c>: a snapshot as one JSON object with snake_case fields (the schema is in the README).
+/// Written field by field so that the schema is explicit here and non-finite numbers become null.
+/// </summary>
+public static class MonitorJson
+{
+    public const int SchemaVersion = 1;
+
+    public static string Write(MonitorSnapshot snapshot, IReadOnlyList<string> files)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schema", SchemaVersion);
+            json.WriteString("sweep_id", snapshot.SweepId);
+            json.WriteString("state", snapshot.State);
+            WriteTime(json, "started_at", snapshot.StartedAt);
+            WriteTime(json, "at", snapshot.At);
+            WriteNumber(json, "total", snapshot.Total);
+            json.WriteNumber("done", snapshot.Done);
+            json.WriteNumber("running", snapshot.Running);
+            json.WriteNumber("queued", snapshot.Queued);
+            json.WriteNumber("failed", snapshot.Failed);
+            json.WriteStartObject("metric");
+            json.WriteString("name", snapshot.Metric);
+            json.WriteString("goal", snapshot.Goal);
+            json.WriteEndObject();
+            WriteBest(json, snapshot.Best);
+            WriteWorkers(json, snapshot.Workers);
+            WriteFailures(json, snapshot.RecentFailures);
+            WriteNumber(json, "eta_seconds", snapshot.Eta?.TotalSeconds);
+            WriteNumber(json, "trials_per_minute", snapshot.TrialsPerMinute);
+            json.WriteNumber("events_read", snapshot.EventsRead);
+            json.WriteNumber("unreadable_lines", snapshot.UnreadableLines);
+            json.WriteStartArray("files");
+            foreach (var file in files)
+            {
+                json.WriteStringValue(file);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteBest(Utf8JsonWriter json, BestTrial? best)
+    {
+        if (best is null)
+        {
+            json.WriteNull("best");
+            return;
+        }
+        json.WriteStartObject("best");
+        json.WriteString("trial_id", best.TrialId);
+        json.WriteString("metric", best.Metric);
+        WriteNumber(json, "value", best.Value);
+        WriteNumber(json, "val_loss", best.ValLoss);
+        WriteNumber(json, "sparsity", best.Sparsity);
+        json.WriteString("worker", best.Worker);
+        json.WriteStartObject("parameters");
+        foreach (var (name, value) in best.Parameters)
+        {
+            json.WriteString(name, value);
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteWorkers(Utf8JsonWriter json, IReadOnlyList<WorkerView> workers)
+    {
+        json.WriteStartArray("workers");
+        foreach (var worker in workers)
+        {
+            json.WriteStartObject();
+            json.WriteString("worker", worker.Worker);
+            json.WriteString("node", worker.Node);
+            json.WriteString("trial_id", worker.TrialId);
+            WriteNumber(json, "epoch", worker.Epoch);
+            WriteNumber(json, "epochs", worker.Epochs);
+            json.WriteNumber("trials_finished", worker.TrialsFinished);
+            WriteNumber(json, "trials_per_minute", worker.TrialsPerMinute);
+            WriteNumber(json, "samples_per_second", worker.SamplesPerSecond);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteFailures(Utf8JsonWriter json, IReadOnlyList<FailureView> failures)
+    {
+        json.WriteStartArray("recent_failures");
+        foreach (var failure in failures)
+        {
+            json.WriteStartObject();
+            WriteTime(json, "time", failure.Time);
+            json.WriteString("trial_id", failure.TrialId);
+            json.WriteString("worker", failure.Worker);
+            json.WriteString("kind", failure.Kind);
+            WriteNumber(json, "attempt", failure.Attempt);
+            WriteNumber(json, "max_attempts", failure.MaxAttempts);
+            json.WriteString("reason", failure.Reason);
+            json.WriteBoolean("final", failure.Final);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? time)
+    {
+        if (time is { } t)
+        {
+            json.WriteString(name, t.ToUniversalTime().ToString("O"));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number && double.IsFinite(number))
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace SweepCluster.Core.Monitoring;
+
+/// <summary>
+/// A sweep's state as folded from its logs at <paramref name="At"/>. <paramref name="Total"/> is null until the
+/// sweep's start event is read; then <paramref name="Queued"/> = total − done − running − failed.
+/// <paramref name="Eta"/> extrapolates the rate of settled trials since the start; null until one settles.
+/// </summary>
+public sealed record MonitorSnapshot(
+    string? SweepId,
+    string State,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset At,
+    long? Total,
+    long Done,
+    long Running,
+    long Queued,
+    long Failed,
+    string Metric,
+    string Goal,
+    BestTrial? Best,
+    IReadOnlyList<WorkerView> Workers,
+    IReadOnlyList<FailureView> RecentFailures,
+    TimeSpan? Eta,
+    double? TrialsPerMinute,
+    int EventsRead,
+    int UnreadableLines);

@@ -1,0 +1,321 @@
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Core.Monitoring;
+
+/// <summary>
+/// Folds a sweep's log events into its current state: counts, the best result, each worker's trial and
+/// throughput, recent failures. Feed events in time order (<see cref="LogTail"/> merges files by <c>@t</c>);
+/// a settled trial stays settled whatever arrives late. A newer "Sweep started" event starts over, so that a
+/// log folder holding several runs shows the last one. Console-free, so that tests can drive it.
+/// </summary>
+public sealed class SweepMonitor
+{
+    private const int FailuresKept = 10;
+    private readonly Dictionary<string, TrialState> trials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkerState> workers = new(StringComparer.Ordinal);
+    private readonly List<FailureView> failures = [];
+    private string? sweepId;
+    private string state = "waiting";
+    private DateTimeOffset? startedAt;
+    private DateTimeOffset? lastEventAt;
+    private long? total;
+    private string metric = MetricName.Default;
+    private string goal = "minimize";
+
+    public int EventsRead { get; private set; }
+
+    public void ApplyAll(IEnumerable<LogEvent> events)
+    {
+        foreach (var e in events)
+        {
+            Apply(e);
+        }
+    }
+
+    public void Apply(LogEvent e)
+    {
+        EventsRead++;
+        if (e.Template == EventTemplates.SweepStarted)
+        {
+            OnSweepStarted(e);
+            return;
+        }
+        if (sweepId is not null && e.Text("SweepId") is { } id && id != sweepId)
+        {
+            return; // another sweep's event in a shared log
+        }
+        lastEventAt = Max(lastEventAt, e.Timestamp);
+        Dispatch(e);
+    }
+
+    public IReadOnlyList<TrialView> Trials() => trials.Values.Select(t => t.ToView()).ToList();
+
+    /// <summary>The state at <paramref name="now"/> (rates and ETA); defaults to the last event's time, which keeps recorded logs deterministic.</summary>
+    public MonitorSnapshot Snapshot(DateTimeOffset? now = null)
+    {
+        // A finished sweep's rates are those it ended with, not ones that decay while someone watches.
+        var at = (state == "finished" ? lastEventAt : now ?? lastEventAt) ?? now ?? DateTimeOffset.UnixEpoch;
+        var done = trials.Values.Count(t => t.Phase == TrialPhase.Done);
+        var failed = trials.Values.Count(t => t.Phase == TrialPhase.Failed);
+        var running = trials.Values.Count(t => t.Phase == TrialPhase.Running);
+        var queued = total is { } n ? Math.Max(0, n - done - failed - running) : trials.Values.Count(t => t.Phase == TrialPhase.Queued);
+        var rate = Rate(done + failed, startedAt, at);
+        TimeSpan? eta = state == "finished" ? TimeSpan.Zero
+            : rate is > 0 && total is { } all ? TimeSpan.FromMinutes((all - done - failed) / rate.Value) : null;
+        return new MonitorSnapshot(sweepId, state, startedAt, at, total, done, running, queued, failed, metric, goal,
+            Best(), WorkerViews(at), [.. failures.TakeLast(FailuresKept).Reverse()], eta, rate, EventsRead, 0);
+    }
+
+    private void Dispatch(LogEvent e)
+    {
+        switch (e.Template)
+        {
+            case EventTemplates.WorkerRegistered:
+                if (WorkerFor(e.Text("Worker")) is { } registered)
+                {
+                    registered.Node = e.Text("Node");
+                }
+                break;
+            case EventTemplates.TrialStarted:
+                OnTrialStarted(e);
+                break;
+            case EventTemplates.TrialTraining:
+                OnTrialTraining(e);
+                break;
+            case EventTemplates.TrialEpoch:
+                OnEpoch(e);
+                break;
+            case EventTemplates.TrialResult:
+                OnResult(e);
+                break;
+            case EventTemplates.TrialFinished:
+                OnFinished(e);
+                break;
+            case EventTemplates.TrialFailed:
+                OnFailed(e);
+                break;
+            case EventTemplates.SweepStopping:
+                state = "stopping";
+                break;
+            case EventTemplates.SweepFinished:
+                state = "finished";
+                break;
+            default:
+                if (e.Template.StartsWith(EventTemplates.TrialRequeuedPrefix, StringComparison.Ordinal))
+                {
+                    OnRequeued(e);
+                }
+                break;
+        }
+    }
+
+    private void OnSweepStarted(LogEvent e)
+    {
+        trials.Clear();
+        workers.Clear();
+        failures.Clear();
+        sweepId = e.Text("SweepId");
+        state = "running";
+        startedAt = e.Timestamp;
+        lastEventAt = e.Timestamp;
+        total = e.Integer("Total");
+        metric = e.Text("Metric") ?? MetricName.Default;
+        goal = e.Text("Goal") ?? (metric == "val_accuracy" || metric == "sparsity" ? "maximize" : "minimize");
+    }
+
+    private void OnTrialStarted(LogEvent e)
+    {
+        var trial = TrialFor(e);
+        if (trial is null || trial.IsSettled)
+        {
+            return;
+        }
+        Release(trial);
+        trial.Phase = TrialPhase.Running;
+        trial.Worker = e.Text("Worker");
+        trial.Epoch = null;
+        trial.StartedAt = e.Timestamp;
+        if (WorkerFor(trial.Worker) is { } worker)
+        {
+            worker.TrialId = trial.TrialId;
+            worker.FirstStart ??= e.Timestamp;
+            worker.Node ??= e.Text("Node");
+        }
+    }
+
+    private void OnTrialTraining(LogEvent e)
+    {
+        if (TrialFor(e) is { } trial && e.Integer("Epochs") is { } epochs)
+        {
+            trial.Epochs = (int)epochs;
+        }
+    }
+
+    private void OnEpoch(LogEvent e)
+    {
+        if (TrialFor(e) is { Phase: TrialPhase.Running } trial && e.Integer("Epoch") is { } epoch)
+        {
+            trial.Epoch = Math.Max(trial.Epoch ?? 0, (int)epoch);
+        }
+    }
+
+    // The worker's result event carries what the coordinator's "finished" line does not: status, parameters, throughput.
+    private void OnResult(LogEvent e)
+    {
+        if (TrialFor(e) is not { } trial)
+        {
+            return;
+        }
+        trial.Status = e.Text("Status");
+        trial.Reason = e.Text("Reason") is { Length: > 0 } reason ? reason : trial.Reason;
+        trial.Parameters = e.Map("Parameters");
+        trial.SamplesPerSecond = e.Number("SamplesPerSecond") is { } sps && sps > 0 ? sps : null;
+        foreach (var name in MetricName.Logged)
+        {
+            if (e.Number(MetricName.Property(name)) is { } value)
+            {
+                trial.Metrics[name] = value;
+            }
+        }
+        if (WorkerFor(e.Text("Worker") ?? trial.Worker) is { } worker && trial.SamplesPerSecond is { } rate)
+        {
+            worker.SamplesPerSecond = rate;
+        }
+    }
+
+    private void OnFinished(LogEvent e)
+    {
+        if (TrialFor(e) is not { } trial || trial.IsSettled)
+        {
+            return;
+        }
+        Settle(trial, TrialPhase.Done, e);
+        if (e.Number("ValLoss") is { } valLoss)
+        {
+            trial.Metrics.TryAdd("val_loss", valLoss);
+        }
+        if (e.Number("Sparsity") is { } sparsity)
+        {
+            trial.Metrics.TryAdd("sparsity", sparsity);
+        }
+        if (trial.Status == "diverged")
+        {
+            failures.Add(new FailureView(e.Timestamp, trial.TrialId, trial.Worker, "diverged", null, null, trial.Reason ?? "", Final: true));
+        }
+    }
+
+    private void OnFailed(LogEvent e)
+    {
+        if (TrialFor(e) is not { } trial || trial.IsSettled)
+        {
+            return;
+        }
+        var attempt = (int?)e.Integer("Attempt");
+        var max = (int?)e.Integer("MaxAttempts");
+        var final = attempt is { } a && max is { } m && a >= m;
+        trial.Reason = e.Text("Reason");
+        trial.Worker = e.Text("Worker") ?? trial.Worker;
+        failures.Add(new FailureView(e.Timestamp, trial.TrialId, trial.Worker, "failed", attempt, max, trial.Reason ?? "", final));
+        if (final)
+        {
+            trial.Status = "failed";
+            Settle(trial, TrialPhase.Failed, e);
+        }
+        else
+        {
+            Release(trial);
+            trial.Phase = TrialPhase.Queued;
+        }
+    }
+
+    private void OnRequeued(LogEvent e)
+    {
+        if (TrialFor(e) is { Phase: TrialPhase.Running } trial)
+        {
+            Release(trial);
+            trial.Phase = TrialPhase.Queued;
+        }
+    }
+
+    private void Settle(TrialState trial, TrialPhase phase, LogEvent e)
+    {
+        trial.Worker = e.Text("Worker") ?? trial.Worker;
+        if (WorkerFor(trial.Worker) is { } worker)
+        {
+            worker.TrialsFinished++;
+            worker.LastEnd = e.Timestamp;
+        }
+        Release(trial);
+        trial.Phase = phase;
+        trial.EndedAt = e.Timestamp;
+    }
+
+    // The worker that held the trial is free again (it may already hold the next one; then leave it).
+    private void Release(TrialState trial)
+    {
+        if (trial.Worker is { } name && workers.TryGetValue(name, out var worker) && worker.TrialId == trial.TrialId)
+        {
+            worker.TrialId = null;
+        }
+    }
+
+    private TrialState? TrialFor(LogEvent e)
+    {
+        if (e.Text("TrialId") is not { } id)
+        {
+            return null;
+        }
+        if (!trials.TryGetValue(id, out var trial))
+        {
+            trial = new TrialState(id);
+            trials[id] = trial;
+        }
+        return trial;
+    }
+
+    private WorkerState? WorkerFor(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+        if (!workers.TryGetValue(name, out var worker))
+        {
+            worker = new WorkerState(name);
+            workers[name] = worker;
+        }
+        return worker;
+    }
+
+    private BestTrial? Best()
+    {
+        var sign = goal == "maximize" ? -1 : 1;
+        var best = trials.Values
+            .Where(t => t.Phase == TrialPhase.Done && (t.Status is null or "completed") && t.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
+            .OrderBy(t => sign * t.Metrics[metric])
+            .ThenBy(t => t.TrialId, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best is null ? null : new BestTrial(best.TrialId, metric, best.Metrics[metric],
+            best.Metrics.TryGetValue("val_loss", out var loss) ? loss : null,
+            best.Metrics.TryGetValue("sparsity", out var sparsity) ? sparsity : null,
+            best.Worker, best.Parameters);
+    }
+
+    private IReadOnlyList<WorkerView> WorkerViews(DateTimeOffset at) => workers.Values
+        .OrderBy(w => w.Name, StringComparer.Ordinal)
+        .Select(w =>
+        {
+            var current = w.TrialId is { } id && trials.TryGetValue(id, out var t) ? t : null;
+            return new WorkerView(w.Name, w.Node, w.TrialId, current?.Epoch, current?.Epochs, w.TrialsFinished,
+                Rate(w.TrialsFinished, w.FirstStart, at), w.SamplesPerSecond);
+        })
+        .ToList();
+
+    private static double? Rate(long count, DateTimeOffset? since, DateTimeOffset at)
+    {
+        var minutes = since is { } start ? (at - start).TotalMinutes : 0;
+        return count > 0 && minutes > 0 ? count / minutes : null;
+    }
+
+    private static DateTimeOffset? Max(DateTimeOffset? x, DateTimeOffset y) => x is { } v && v > y ? v : y;
+}

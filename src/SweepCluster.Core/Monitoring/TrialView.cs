@@ -1,0 +1,20 @@
+namespace SweepCluster.Core.Monitoring;
+
+/// <summary>
+/// What the logs say about one trial. <paramref name="Status"/> is the result's status (completed, diverged,
+/// failed, interrupted) once known; <paramref name="Parameters"/> are its swept values (from the worker's
+/// result event); <paramref name="Metrics"/> holds the metrics that event carries (val_loss, sparsity, …).
+/// </summary>
+public sealed record TrialView(
+    string TrialId,
+    TrialPhase Phase,
+    string? Worker,
+    int? Epoch,
+    int? Epochs,
+    string? Status,
+    string? Reason,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyDictionary<string, double> Metrics,
+    double? SamplesPerSecond,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt);

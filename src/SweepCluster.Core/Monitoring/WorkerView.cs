@@ -1,0 +1,15 @@
+namespace SweepCluster.Core.Monitoring;
+
+/// <summary>
+/// One worker: its current trial and epoch (null when idle), how many trials it finished, its rate in
+/// trials per minute since its first trial started, and the samples/s of its last finished trial.
+/// </summary>
+public sealed record WorkerView(
+    string Worker,
+    string? Node,
+    string? TrialId,
+    int? Epoch,
+    int? Epochs,
+    int TrialsFinished,
+    double? TrialsPerMinute,
+    double? SamplesPerSecond);

@@ -3,9 +3,14 @@ using SweepCluster.Core.Sweeps;
 
 namespace SweepCluster.Cluster.Results;
 
-/// <summary>Where and how the results actor writes a sweep's result files.</summary>
+/// <summary>
+/// Where and how the results actor writes a sweep's result files. report.html is rewritten at most once per
+/// <paramref name="ReportInterval"/> (default 1 s) while results arrive, and on every flush.
+/// </summary>
 public sealed record ResultsSettings(
     SweepOutputPaths Paths,
     MetricSpec Metric,
     IReadOnlyList<string> SweptParameters,
-    LeaderboardWriteMode WriteMode = LeaderboardWriteMode.EveryResult);
+    LeaderboardWriteMode WriteMode = LeaderboardWriteMode.EveryResult,
+    string SweepName = "",
+    TimeSpan? ReportInterval = null);

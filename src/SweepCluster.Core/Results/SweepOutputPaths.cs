@@ -10,4 +10,6 @@ public sealed record SweepOutputPaths(string Directory)
     public string LeaderboardJson => Path.Combine(Directory, "leaderboard.json");
 
     public string ResultsJournal => Path.Combine(Directory, "results.jsonl");
+
+    public string Report => Path.Combine(Directory, "report.html");
 }

@@ -1,0 +1,111 @@
+using System.Globalization;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Reporting;
+
+/// <summary>
+/// The report's plots, drawn with ScottPlot and returned as SVG text. Lambda axes are log10(lambda) with
+/// decade labels and log-spaced minor ticks (ScottPlot's recipe for log scales).
+/// </summary>
+internal static class ReportPlots
+{
+    public const int Width = 620;
+    public const int Height = 400;
+    private const int CurvesShown = 5;
+
+    public static string MetricAgainstLambda(IReadOnlyList<ReportPoint> points) =>
+        AgainstLambda(points, p => p.ValLoss, "Validation loss against lambda (by widths)", "validation loss");
+
+    public static string SparsityAgainstLambda(IReadOnlyList<ReportPoint> points) =>
+        AgainstLambda(points, p => p.Sparsity, "Sparsity against lambda (by widths)", "sparsity");
+
+    public static string ParetoFront(IReadOnlyList<ReportPoint> points)
+    {
+        var plot = NewPlot("Pareto front: validation loss vs sparsity", "sparsity (higher is sparser)", "validation loss");
+        var all = plot.Add.ScatterPoints(points.Select(p => p.Sparsity).ToArray(), points.Select(p => p.ValLoss).ToArray());
+        all.LegendText = "trials";
+        all.MarkerSize = 7;
+        all.Color = Colors.Gray.WithAlpha(0.6);
+        var front = Front(points);
+        var line = plot.Add.Scatter(front.Select(p => p.Sparsity).ToArray(), front.Select(p => p.ValLoss).ToArray());
+        line.LegendText = "Pareto front";
+        line.Color = Colors.OrangeRed;
+        line.LineWidth = 2;
+        line.MarkerSize = 9;
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    public static string LearningCurves(IReadOnlyList<RankedEntry> ranked)
+    {
+        var plot = NewPlot($"Learning curves of the top {CurvesShown}", "epoch", "validation loss");
+        var palette = new ScottPlot.Palettes.Category10();
+        var top = ranked.Where(r => r.Rank is not null && r.Entry.Result.History.Count > 0).Take(CurvesShown).ToList();
+        for (var i = 0; i < top.Count; i++)
+        {
+            var history = top[i].Entry.Result.History.Where(h => double.IsFinite(h.ValLoss)).ToList();
+            var curve = plot.Add.Scatter(history.Select(h => (double)h.Epoch).ToArray(), history.Select(h => h.ValLoss).ToArray());
+            curve.LegendText = $"#{top[i].Rank} {top[i].Entry.TrialId}";
+            curve.Color = palette.GetColor(i);
+            curve.LineWidth = 2;
+            curve.MarkerSize = 4;
+        }
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    /// <summary>The non-dominated trials (no other is both sparser and lower in loss), by increasing sparsity.</summary>
+    public static IReadOnlyList<ReportPoint> Front(IReadOnlyList<ReportPoint> points)
+    {
+        var front = new List<ReportPoint>();
+        var bestLoss = double.PositiveInfinity;
+        foreach (var point in points.OrderByDescending(p => p.Sparsity).ThenBy(p => p.ValLoss))
+        {
+            if (point.ValLoss < bestLoss)
+            {
+                front.Add(point);
+                bestLoss = point.ValLoss;
+            }
+        }
+        front.Reverse();
+        return front;
+    }
+
+    private static string AgainstLambda(IReadOnlyList<ReportPoint> points, Func<ReportPoint, double> y, string title, string yLabel)
+    {
+        var plot = NewPlot(title, "lambda (log scale)", yLabel);
+        var palette = new ScottPlot.Palettes.Category10();
+        var groups = points.Where(p => p.Lambda is > 0).GroupBy(p => p.Widths).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var group = groups[i].ToList();
+            var scatter = plot.Add.ScatterPoints(group.Select(p => Math.Log10(p.Lambda!.Value)).ToArray(), group.Select(y).ToArray());
+            scatter.LegendText = groups[i].Key.Length > 0 ? $"widths {groups[i].Key}" : "all trials";
+            scatter.Color = palette.GetColor(i);
+            scatter.MarkerSize = 8;
+        }
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
+        {
+            MinorTickGenerator = new LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = DecadeLabel,
+        };
+        plot.Grid.MinorLineWidth = 1;
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    private static string DecadeLabel(double exponent) =>
+        Math.Pow(10, exponent).ToString("0.##E+0", CultureInfo.InvariantCulture);
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+
+namespace SweepCluster.Reporting;
+
+/// <summary>
+/// Writes <c>report.html</c>: a self-contained page (inline CSS and JS, plots embedded as SVG data URIs, nothing
+/// fetched) with the leaderboard table, sortable by clicking a header, and the sweep's plots. Replaced atomically.
+/// </summary>
+public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, MetricSpec metric, IReadOnlyList<string> sweptParameters)
+{
+    private readonly LeaderboardColumns columns = new(sweptParameters);
+
+    public SweepOutputPaths Paths { get; } = paths;
+
+    public void Write(IReadOnlyList<RankedEntry> rows)
+    {
+        Directory.CreateDirectory(Paths.Directory);
+        AtomicFile.WriteText(Paths.Report, Render(rows, DateTimeOffset.UtcNow));
+    }
+
+    public string Render(IReadOnlyList<RankedEntry> rows, DateTimeOffset at)
+    {
+        var points = Points(rows);
+        var html = new StringBuilder(64 * 1024);
+        html.Append(ReportHtml.Head(sweepName));
+        html.Append(CultureInfo.InvariantCulture, $"<h1>Sweep {Encode(sweepName)}</h1>\n<p class=\"meta\">{rows.Count} trials recorded, {points.Count} completed; ranked by {Encode(metric.Name)} ({metric.Goal.ToString().ToLowerInvariant()}); written {at:yyyy-MM-dd HH:mm:ss} UTC</p>\n");
+        AppendPlots(html, rows, points);
+        AppendTable(html, rows);
+        html.Append(ReportHtml.Tail);
+        return html.ToString();
+    }
+
+    private void AppendPlots(StringBuilder html, IReadOnlyList<RankedEntry> rows, IReadOnlyList<ReportPoint> points)
+    {
+        html.Append("<section class=\"plots\">\n");
+        if (points.Count == 0)
+        {
+            html.Append("<p>No completed trials yet.</p>\n");
+        }
+        else
+        {
+            if (points.Any(p => p.Lambda is > 0))
+            {
+                AppendPlot(html, "val-loss-vs-lambda", ReportPlots.MetricAgainstLambda(points));
+                AppendPlot(html, "sparsity-vs-lambda", ReportPlots.SparsityAgainstLambda(points));
+            }
+            AppendPlot(html, "pareto-front", ReportPlots.ParetoFront(points));
+            AppendPlot(html, "learning-curves", ReportPlots.LearningCurves(rows));
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void AppendPlot(StringBuilder html, string id, string svg)
+    {
+        var data = Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+        html.Append(CultureInfo.InvariantCulture,
+            $"<figure id=\"{id}\"><img alt=\"{id}\" width=\"{ReportPlots.Width}\" height=\"{ReportPlots.Height}\" src=\"data:image/svg+xml;base64,{data}\"></figure>\n");
+    }
+
+    private void AppendTable(StringBuilder html, IReadOnlyList<RankedEntry> rows)
+    {
+        html.Append("<h2>Leaderboard</h2>\n<p class=\"meta\">Click a column header to sort.</p>\n<table class=\"board\" id=\"leaderboard\">\n<thead><tr>");
+        foreach (var name in columns.Names)
+        {
+            html.Append("<th>").Append(Encode(name)).Append("</th>");
+        }
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr data-trial-id=\"").Append(Encode(row.Entry.TrialId)).Append("\">");
+            foreach (var cell in columns.Cells(row))
+            {
+                html.Append("<td>").Append(Encode(cell)).Append("</td>");
+            }
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static List<ReportPoint> Points(IReadOnlyList<RankedEntry> rows) => rows
+        .Where(r => r.Rank is not null && r.Entry.Result.Metrics is { } m && double.IsFinite(m.ValLoss) && double.IsFinite(m.Sparsity))
+        .Select(r => new ReportPoint(r.Entry.TrialId, Lambda(r.Entry), r.Entry.SweptText("widths"),
+            r.Entry.Result.Metrics!.ValLoss, r.Entry.Result.Metrics.Sparsity))
+        .ToList();
+
+    private static double? Lambda(LeaderboardEntry entry) =>
+        double.TryParse(entry.SweptText("lambda"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lambda) ? lambda : null;
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -11,7 +11,7 @@ namespace SweepCluster.Reporting;
 /// </summary>
 internal static class ReportPlots
 {
-    public const int Width = 620;
+    public const int Width = 600;
     public const int Height = 400;
     private const int CurvesShown = 5;
 

@@ -12,6 +12,9 @@ namespace SweepCluster.Reporting;
 /// </summary>
 public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, MetricSpec metric, IReadOnlyList<string> sweptParameters)
 {
+    /// <summary>Points per scatter plot: beyond a few thousand markers an SVG gets slow to write and to draw, and no clearer.</summary>
+    public const int MaxPlottedPoints = 1500;
+    private const int BestAlwaysPlotted = 100;
     private readonly LeaderboardColumns columns = new(sweptParameters);
 
     public SweepOutputPaths Paths { get; } = paths;
@@ -25,10 +28,15 @@ public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, Metri
     public string Render(IReadOnlyList<RankedEntry> rows, DateTimeOffset at)
     {
         var points = Points(rows);
+        var plotted = Thin(points);
         var html = new StringBuilder(64 * 1024);
         html.Append(ReportHtml.Head(sweepName));
         html.Append(CultureInfo.InvariantCulture, $"<h1>Sweep {Encode(sweepName)}</h1>\n<p class=\"meta\">{rows.Count} trials recorded, {points.Count} completed; ranked by {Encode(metric.Name)} ({metric.Goal.ToString().ToLowerInvariant()}); written {at:yyyy-MM-dd HH:mm:ss} UTC</p>\n");
-        AppendPlots(html, rows, points);
+        if (plotted.Count < points.Count)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">The plots show {plotted.Count} of the {points.Count} completed trials: the best {BestAlwaysPlotted}, the Pareto front and an even sample of the rest.</p>\n");
+        }
+        AppendPlots(html, rows, plotted);
         AppendTable(html, rows);
         html.Append(ReportHtml.Tail);
         return html.ToString();
@@ -86,6 +94,22 @@ public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, Metri
         .Select(r => new ReportPoint(r.Entry.TrialId, Lambda(r.Entry), r.Entry.SweptText("widths"),
             r.Entry.Result.Metrics!.ValLoss, r.Entry.Result.Metrics.Sparsity))
         .ToList();
+
+    /// <summary>All points when few; else the best ones (points come in rank order), the Pareto front, and every k-th of the rest.</summary>
+    private static List<ReportPoint> Thin(List<ReportPoint> points)
+    {
+        if (points.Count <= MaxPlottedPoints)
+        {
+            return points;
+        }
+        var keep = new HashSet<string>(points.Take(BestAlwaysPlotted).Select(p => p.TrialId), StringComparer.Ordinal);
+        keep.UnionWith(ReportPlots.Front(points).Select(p => p.TrialId));
+        var rest = points.Where(p => !keep.Contains(p.TrialId)).ToList();
+        var room = Math.Max(0, MaxPlottedPoints - keep.Count);
+        var stride = Math.Max(1, (rest.Count + room - 1) / Math.Max(1, room));
+        keep.UnionWith(rest.Where((_, i) => i % stride == 0).Take(room).Select(p => p.TrialId));
+        return points.Where(p => keep.Contains(p.TrialId)).ToList();
+    }
 
     private static double? Lambda(LeaderboardEntry entry) =>
         double.TryParse(entry.SweptText("lambda"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lambda) ? lambda : null;

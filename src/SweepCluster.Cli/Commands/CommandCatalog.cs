@@ -9,6 +9,8 @@ public static class CommandCatalog
     {
         yield return RunCommand.Create();
         yield return ValidateCommand.Create();
+        yield return MonitorCommand.Create();
+        yield return LeaderboardCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Serilog;
+using Serilog.Events;
+using Spectre.Console;
 using SweepCluster.Cli.Logging;
-using SweepCluster.Cluster.Coordination;
+using SweepCluster.Cli.Progress;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
@@ -60,10 +62,13 @@ public static class RunCommand
         }
         var outputDirectory = arguments.OutputDirectory?.FullName ?? Path.GetFullPath(Path.Combine("out", sweep.Name));
         var node = Environment.MachineName;
-        Log.Logger = LoggingSetup.Create(arguments.LogDirectory?.FullName ?? Path.Combine(outputDirectory, "logs"), node);
+        var live = IsTerminal();
+        // The live display owns the terminal while the sweep runs: the console log keeps to warnings (the file has everything).
+        Log.Logger = LoggingSetup.Create(arguments.LogDirectory?.FullName ?? Path.Combine(outputDirectory, "logs"), node,
+            live ? LogEventLevel.Warning : LogEventLevel.Information);
         try
         {
-            return await RunSweepAsync(sweep, arguments, outputDirectory, node);
+            return await RunSweepAsync(sweep, arguments, outputDirectory, node, live);
         }
         finally
         {
@@ -71,7 +76,10 @@ public static class RunCommand
         }
     }
 
-    private static async Task<int> RunSweepAsync(SweepDefinition sweep, RunArguments arguments, string outputDirectory, string node)
+    /// <summary>A live display needs an interactive terminal; CI, pipes and docker logs get plain log lines.</summary>
+    private static bool IsTerminal() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    private static async Task<int> RunSweepAsync(SweepDefinition sweep, RunArguments arguments, string outputDirectory, string node, bool live)
     {
         try
         {
@@ -91,9 +99,13 @@ public static class RunCommand
         using var stop = new CancellationTokenSource();
         using var ctrlC = StopOnCtrlC(stop);
         using var trainer = new TorchTrialTrainer(new TrainerOptions(arguments.ThreadsPerWorker));
-        var outcome = await EmbeddedSweep.RunAsync(source, trainer,
-            new EmbeddedSweepOptions(outputDirectory, workers, arguments.MaxRetries, node),
-            stop.Token, new ProgressLog(TimeSpan.FromSeconds(5)));
+        // DEBUG lets the per-epoch and per-result events reach the log file (monitor reads them); the console stays at its level.
+        var options = new EmbeddedSweepOptions(outputDirectory, workers, arguments.MaxRetries, node, LogLevel: "DEBUG");
+        ISweepProgressView view = live
+            ? new LiveSweepDisplay(AnsiConsole.Console, source.SweptParameters, source.Metric.Name)
+            : new ProgressLog(TimeSpan.FromSeconds(5));
+        var outcome = await view.RunAsync(() => EmbeddedSweep.RunAsync(source, trainer, options, stop.Token,
+            progress: live ? null : view, details: live ? view : null));
         PrintSummary(outcome, source, arguments.Top);
         return outcome.Stopped ? StoppedByUser : outcome.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Success;
     }
@@ -124,25 +136,6 @@ public static class RunCommand
         Console.WriteLine($"             {outcome.Paths.LeaderboardMarkdown}");
         Console.WriteLine($"             {outcome.Paths.LeaderboardJson}");
         Console.WriteLine($"Results:     {outcome.Paths.ResultsJournal}");
-    }
-
-    /// <summary>Logs the sweep's progress when it changed, at most once per interval.</summary>
-    private sealed class ProgressLog(TimeSpan interval) : IProgress<SweepStatus>
-    {
-        private SweepStatus? last;
-        private DateTime lastWritten = DateTime.MinValue;
-
-        public void Report(SweepStatus value)
-        {
-            var due = DateTime.UtcNow - lastWritten >= interval || value.Done + value.Failed == value.Total;
-            if (value == last || !due)
-            {
-                return;
-            }
-            last = value;
-            lastWritten = DateTime.UtcNow;
-            Log.Information("Sweep {SweepId} progress: {Done}/{Total} done, {Running} running, {Queued} queued, {Failed} failed",
-                value.SweepId, value.Done, value.Total, value.Running, value.Queued, value.Failed);
-        }
+        Console.WriteLine($"Report:      {outcome.Paths.Report}");
     }
 }

@@ -15,6 +15,7 @@ namespace SweepCluster.Cluster.Hosting;
 /// Runs a whole sweep in this process: one actor system with the results actor, the coordinator and
 /// <see cref="EmbeddedSweepOptions.Workers"/> workers sharing one trainer. Cancelling <c>stop</c> stops
 /// handing out trials and interrupts the running ones; the files stay valid and the call returns.
+/// <c>progress</c> gets the counts each interval; <c>details</c>, when given, also the workers' trials and the leaderboard.
 /// </summary>
 public static class EmbeddedSweep
 {
@@ -23,7 +24,8 @@ public static class EmbeddedSweep
         ITrialTrainer trainer,
         EmbeddedSweepOptions options,
         CancellationToken stop,
-        IProgress<SweepStatus>? progress = null)
+        IProgress<SweepStatus>? progress = null,
+        IProgress<SweepProgress>? details = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1, nameof(options.Workers));
         var clock = Stopwatch.StartNew();
@@ -32,15 +34,15 @@ public static class EmbeddedSweep
         var system = ActorSystem.Create("sweepcluster", AkkaConfig.Embedded(options.LogLevel));
         try
         {
-            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters)), "results");
+            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, SweepName: trials.SweepName)), "results");
             var coordinator = system.ActorOf(CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries)), "coordinator");
-            for (var i = 0; i < options.Workers; i++)
-            {
-                system.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"{node}/worker-{i}", node)), $"worker-{i}");
-            }
+            var workers = Enumerable.Range(0, options.Workers)
+                .Select(i => system.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"{node}/worker-{i}", node)), $"worker-{i}"))
+                .ToList();
             await using var onStop = stop.Register(() => coordinator.Tell(new StopSweep(InterruptRunning: true)));
             var completion = coordinator.Ask<SweepCompleted>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan);
-            await ReportProgressAsync(coordinator, completion, progress, options.ProgressInterval ?? TimeSpan.FromSeconds(1));
+            var reporter = new ProgressReporter(coordinator, results, workers, progress, details);
+            await reporter.RunAsync(completion, options.ProgressInterval ?? TimeSpan.FromSeconds(1));
             var summary = (await completion).Summary;
             var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Timeout.InfiniteTimeSpan);
             return new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
@@ -50,20 +52,5 @@ public static class EmbeddedSweep
         {
             await system.Terminate();
         }
-    }
-
-    private static async Task ReportProgressAsync(IActorRef coordinator, Task completion, IProgress<SweepStatus>? progress, TimeSpan interval)
-    {
-        if (progress is null)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(interval);
-        while (!completion.IsCompleted)
-        {
-            progress.Report(await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, Timeout.InfiniteTimeSpan));
-            await Task.WhenAny(completion, timer.WaitForNextTickAsync().AsTask());
-        }
-        progress.Report(await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, Timeout.InfiniteTimeSpan));
     }
 }

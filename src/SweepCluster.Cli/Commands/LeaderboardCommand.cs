@@ -1,0 +1,68 @@
+using System.CommandLine;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Reporting;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary>
+/// <c>sweepcluster leaderboard OUT_DIR [--top N]</c>: re-renders every result file (leaderboard.csv/md/json and
+/// report.html) from results.jsonl, ranked as <c>OUT_DIR/sweep.yaml</c> says, and prints the top N.
+/// </summary>
+public static class LeaderboardCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("out-dir") { Description = "A sweep's output folder (holds sweep.yaml and results.jsonl), e.g. out/quickstart." };
+        var top = new Option<int>("--top") { Description = "Rows printed.", DefaultValueFactory = _ => 10 };
+        var command = new Command("leaderboard", "Re-render a sweep's leaderboard files and report.html from results.jsonl and print the top rows.") { directory, top };
+        command.SetAction(result => Run(result.GetRequiredValue(directory), result.GetValue(top),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(DirectoryInfo directory, int top, TextWriter output, TextWriter error)
+    {
+        var paths = new SweepOutputPaths(directory.FullName);
+        var sweepFile = Path.Combine(directory.FullName, "sweep.yaml");
+        if (top < 0)
+        {
+            error.WriteLine($"--top: must be 0 or more (got {top})");
+            return ExitCodes.BadInput;
+        }
+        if (!File.Exists(paths.ResultsJournal) || !File.Exists(sweepFile))
+        {
+            error.WriteLine($"leaderboard: {directory} is not a sweep output folder (needs sweep.yaml and results.jsonl)");
+            return ExitCodes.BadInput;
+        }
+        if (SweepOptions.TryLoad(new FileInfo(sweepFile), [], error) is not { } sweep)
+        {
+            return ExitCodes.BadInput;
+        }
+        IReadOnlyList<LeaderboardEntry> entries;
+        try
+        {
+            entries = ResultsJournal.Read(paths.ResultsJournal);
+        }
+        catch (InvalidDataException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        var swept = sweep.Parameters.Select(p => p.Name).ToList();
+        var leaderboard = new Leaderboard(sweep.Metric);
+        foreach (var entry in entries)
+        {
+            leaderboard.TryAdd(entry);
+        }
+        var rows = leaderboard.Ranked();
+        new LeaderboardWriter(paths, swept).Write(rows);
+        new ReportWriter(paths, sweep.Name, sweep.Metric, swept).Write(rows);
+        output.WriteLine($"Sweep {sweep.Name}: {rows.Count} results, ranked by {sweep.Metric.Name} ({sweep.Metric.Goal.ToString().ToLowerInvariant()})");
+        output.WriteLine();
+        output.Write(LeaderboardTable.Console(rows, swept, top));
+        output.WriteLine();
+        output.WriteLine($"Rewritten: {paths.LeaderboardCsv}, {paths.LeaderboardMarkdown}, {paths.LeaderboardJson}, {paths.Report}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using SweepCluster.Core.Monitoring;
+
+namespace SweepCluster.Cli.Monitoring;
+
+/// <summary>Plain-text renderings of a monitor snapshot: a full report, and a one-line status for logs that follow.</summary>
+public static class MonitorText
+{
+    public static string StatusLine(MonitorSnapshot s)
+    {
+        var best = s.Best is { } b ? Invariant($", best {b.TrialId} {b.Metric}={b.Value:G5}") : "";
+        return Invariant($"[{s.At:HH:mm:ss}] sweep {s.SweepId ?? "?"} {s.State}: {s.Done}/{Total(s)} done, {s.Running} running, {s.Queued} queued, {s.Failed} failed{best}, ETA {Eta(s.Eta)}");
+    }
+
+    public static string Report(MonitorSnapshot s)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        text.WriteLine(Invariant($"Sweep {s.SweepId ?? "(no start event yet)"}: {s.State}"));
+        text.WriteLine(Invariant($"  trials: {s.Done} done, {s.Running} running, {s.Queued} queued, {s.Failed} failed, of {Total(s)}"));
+        text.WriteLine(Invariant($"  rate: {Number(s.TrialsPerMinute, "F1")} trials/min, ETA {Eta(s.Eta)}"));
+        if (s.Best is { } best)
+        {
+            text.WriteLine(Invariant($"  best: {best.TrialId} {best.Metric}={best.Value:G6} sparsity={Number(best.Sparsity, "F4")} on {best.Worker ?? "?"}"));
+            text.WriteLine($"        {Parameters(best.Parameters)}");
+        }
+        else
+        {
+            text.WriteLine("  best: none yet");
+        }
+        text.WriteLine("  workers:");
+        foreach (var w in s.Workers)
+        {
+            text.WriteLine(Invariant($"    {w.Worker,-20} {Current(w),-28} {w.TrialsFinished,4} finished  {Number(w.TrialsPerMinute, "F1"),6} trials/min  {Number(w.SamplesPerSecond, "F0"),8} samples/s"));
+        }
+        text.WriteLine(s.RecentFailures.Count == 0 ? "  recent failures: none" : "  recent failures:");
+        foreach (var f in s.RecentFailures)
+        {
+            text.WriteLine(Invariant($"    {f.Time:HH:mm:ss} {f.TrialId} {Failure(f)} on {f.Worker ?? "?"}: {f.Reason}"));
+        }
+        if (s.UnreadableLines > 0)
+        {
+            text.WriteLine(Invariant($"  ({s.UnreadableLines} unreadable log line(s) skipped, e.g. a line still being written)"));
+        }
+        return text.ToString();
+    }
+
+    public static string Current(WorkerView w) => w.TrialId is null ? "idle"
+        : w.Epoch is { } epoch ? Invariant($"{w.TrialId} epoch {epoch}{(w.Epochs is { } n ? Invariant($"/{n}") : "")}")
+        : w.TrialId;
+
+    public static string Failure(FailureView f) =>
+        f.Kind == "failed" && f.Attempt is { } a ? Invariant($"failed (attempt {a}/{f.MaxAttempts}{(f.Final ? ", final" : "")})") : f.Kind;
+
+    public static string Parameters(IReadOnlyDictionary<string, string> parameters) =>
+        parameters.Count == 0 ? "(parameters not logged)" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"));
+
+    public static string Eta(TimeSpan? eta) => eta is not { } t ? "unknown"
+        : t.TotalHours >= 1 ? Invariant($"{(int)t.TotalHours}h{t.Minutes:00}m") : Invariant($"{t.Minutes:00}:{t.Seconds:00}");
+
+    public static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Total(MonitorSnapshot s) => s.Total?.ToString(CultureInfo.InvariantCulture) ?? "?";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

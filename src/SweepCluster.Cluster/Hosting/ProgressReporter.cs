@@ -1,0 +1,63 @@
+using Akka.Actor;
+using SweepCluster.Cluster.Coordination;
+using SweepCluster.Cluster.Workers;
+using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
+using static SweepCluster.Cluster.Results.ResultsProtocol;
+using static SweepCluster.Cluster.Workers.WorkerProtocol;
+
+namespace SweepCluster.Cluster.Hosting;
+
+/// <summary>
+/// Polls an embedded sweep's actors each interval until it completes, then once more: the coordinator for the
+/// counts, and, only when someone wants the details, the workers and the results actor.
+/// </summary>
+internal sealed class ProgressReporter(
+    IActorRef coordinator,
+    IActorRef results,
+    IReadOnlyList<IActorRef> workers,
+    IProgress<SweepStatus>? progress,
+    IProgress<SweepProgress>? details)
+{
+    // A worker busy with a status query answers at once (training runs off its thread); this only guards a dead one.
+    private static readonly TimeSpan WorkerTimeout = TimeSpan.FromSeconds(2);
+
+    public async Task RunAsync(Task completion, TimeSpan interval)
+    {
+        if (progress is null && details is null)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(interval);
+        while (!completion.IsCompleted)
+        {
+            await ReportAsync();
+            await Task.WhenAny(completion, timer.WaitForNextTickAsync().AsTask());
+        }
+        await ReportAsync();
+    }
+
+    private async Task ReportAsync()
+    {
+        var status = await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, Timeout.InfiniteTimeSpan);
+        progress?.Report(status);
+        if (details is null)
+        {
+            return;
+        }
+        var workerStatuses = await Task.WhenAll(workers.Select(AskWorkerAsync));
+        var board = await results.Ask<LeaderboardSnapshot>(GetLeaderboard.Instance, Timeout.InfiniteTimeSpan);
+        details.Report(new SweepProgress(status, [.. workerStatuses.OfType<WorkerStatus>()], board.Rows));
+    }
+
+    private static async Task<WorkerStatus?> AskWorkerAsync(IActorRef worker)
+    {
+        try
+        {
+            return await worker.Ask<WorkerStatus>(GetWorkerStatus.Instance, WorkerTimeout);
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
+        }
+    }
+}

@@ -6,6 +6,14 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 "$root/scripts/setup-native.sh" || exit 1
+# The report's browser tests need a headless Chromium: Debian's package is installed when missing and apt is
+# usable (root); elsewhere those tests are skipped, saying so.
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "[setup] installing chromium (Debian package) for the report's browser tests ..." >&2
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1; then
+        echo "[setup] chromium could not be installed: the browser tests will be skipped" >&2
+    fi
+fi
 dotnet build SweepCluster.sln -warnaserror -nologo -clp:ErrorsOnly -v:quiet || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 results=$(mktemp -d)
 dotnet test SweepCluster.sln --no-build -nologo --logger "console;verbosity=normal" --logger trx --results-directory "$results"

@@ -60,6 +60,7 @@ internal static class ReportHtml
           for (var i = 0; i < headers.length; i++) {
             headers[i].addEventListener('click', sortBy.bind(null, i));
           }
+          table.setAttribute('data-sortable', 'ready');
         })();
         </script>
         </body>

@@ -21,7 +21,7 @@ internal static class ReportPlots
     public static string SparsityAgainstLambda(IReadOnlyList<ReportPoint> points) =>
         AgainstLambda(points, p => p.Sparsity, "Sparsity against lambda (by widths)", "sparsity");
 
-    public static string ParetoFront(IReadOnlyList<ReportPoint> points)
+    public static string Pareto(IReadOnlyList<ReportPoint> points)
     {
         var plot = NewPlot("Pareto front: validation loss vs sparsity", "sparsity (higher is sparser)", "validation loss");
         var all = plot.Add.ScatterPoints(points.Select(p => p.Sparsity).ToArray(), points.Select(p => p.ValLoss).ToArray());

@@ -19,6 +19,22 @@ public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, Metri
 
     public SweepOutputPaths Paths { get; } = paths;
 
+    /// <summary>
+    /// Draws a throw-away plot so that the plotting library's one-off start-up (native library, fonts, JIT, about
+    /// 150 ms) is paid off the caller's path, e.g. on a pool thread while a sweep's first results arrive.
+    /// </summary>
+    public static void WarmUp()
+    {
+        try
+        {
+            ReportPlots.Pareto([new ReportPoint("warm-up", 1e-3, "", 1, 0.5)]);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A real write reports the problem; warming up is best effort.
+        }
+    }
+
     public void Write(IReadOnlyList<RankedEntry> rows)
     {
         Directory.CreateDirectory(Paths.Directory);
@@ -56,7 +72,7 @@ public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, Metri
                 AppendPlot(html, "val-loss-vs-lambda", ReportPlots.MetricAgainstLambda(points));
                 AppendPlot(html, "sparsity-vs-lambda", ReportPlots.SparsityAgainstLambda(points));
             }
-            AppendPlot(html, "pareto-front", ReportPlots.ParetoFront(points));
+            AppendPlot(html, "pareto-front", ReportPlots.Pareto(points));
             AppendPlot(html, "learning-curves", ReportPlots.LearningCurves(rows));
         }
         html.Append("</section>\n");

@@ -7,6 +7,9 @@ namespace SweepCluster.Cli.Monitoring;
 /// <summary>The Spectre.Console rendering of a monitor snapshot, redrawn in place by <c>monitor --follow</c>.</summary>
 public static class MonitorPanel
 {
+    // The live view keeps to the newest few so that the workers stay on screen; --json and the plain report have ten.
+    private const int FailuresShown = 5;
+
     public static IRenderable Render(MonitorSnapshot s) => new Rows(
         new Markup($"[bold]Sweep {Markup.Escape(s.SweepId ?? "?")}[/] ({Markup.Escape(s.State)})  ETA [bold]{MonitorText.Eta(s.Eta)}[/]  "
             + $"{MonitorText.Number(s.TrialsPerMinute, "F1")} trials/min  [grey]at {s.At:HH:mm:ss}[/]"),
@@ -56,7 +59,7 @@ public static class MonitorPanel
         }
         var table = new Table().Border(TableBorder.Rounded).Title("recent failures");
         table.AddColumns("time", "trial", "what", "worker", "reason");
-        foreach (var f in s.RecentFailures)
+        foreach (var f in s.RecentFailures.Take(FailuresShown))
         {
             table.AddRow(f.Time.ToString("HH:mm:ss"), Markup.Escape(f.TrialId), Markup.Escape(MonitorText.Failure(f)),
                 Markup.Escape(f.Worker ?? "?"), Markup.Escape(f.Reason));

@@ -11,7 +11,8 @@ namespace SweepCluster.Cluster.Results;
 /// Keeps a sweep's results ranked and its result files current: appends each new result to results.jsonl
 /// and rewrites the leaderboard files atomically. The files are small and written on the actor's thread,
 /// which also keeps writes in result order. A duplicate result for a trial is ignored. report.html (plots) costs
-/// more, so it is throttled: written at most once per interval, with a timer catching the last results, and on flush.
+/// more: it is rendered on a pool thread (one write at a time, piped back), at most once per interval while results
+/// arrive, with a timer catching the last ones; a flush is answered once a report with every result is written.
 /// </summary>
 public sealed class ResultsActor : ReceiveActor, IWithTimers
 {
@@ -23,8 +24,11 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private Leaderboard leaderboard;
     private ResultsJournal? journal;
+    private readonly List<(IActorRef ReplyTo, IReadOnlyList<RankedEntry> Rows)> flushWaiters = [];
     private long lastReport;
     private bool reportPending;
+    private bool reportRunning;
+    private bool reportStale;
     private bool reportFailed;
 
     public ResultsActor(ResultsSettings settings)
@@ -40,8 +44,9 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         Receive<ReportDue>(_ =>
         {
             reportPending = false;
-            WriteReport(leaderboard.Ranked());
+            StartReport();
         });
+        Receive<ReportWritten>(OnReportWritten);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -50,9 +55,11 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
+        // Off the actor's thread: the first report then does not stall the results behind the plotting library's start-up.
+        Task.Run(ReportWriter.WarmUp);
         journal = ResultsJournal.Create(settings.Paths.ResultsJournal);
         writer.Write(leaderboard.Ranked());
-        WriteReport(leaderboard.Ranked());
+        StartReport();
     }
 
     // A restart (a failed write) must not forget the results so far: they are all in the journal.
@@ -84,18 +91,24 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         }
     }
 
+    // The leaderboard files are written here while the report renders on another thread; the reply waits for both.
     private void OnFlush()
     {
         var rows = leaderboard.Ranked();
-        writer.Write(rows);
         Timers.Cancel(ReportTimer);
         reportPending = false;
-        WriteReport(rows);
-        Sender.Tell(new LeaderboardSnapshot(rows));
+        flushWaiters.Add((Sender, rows));
+        StartReport();
+        writer.Write(rows);
     }
 
     private void ReportSoon()
     {
+        if (reportRunning)
+        {
+            reportStale = true;
+            return;
+        }
         if (reportPending)
         {
             return;
@@ -103,31 +116,58 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         var wait = reportInterval - Stopwatch.GetElapsedTime(lastReport);
         if (wait <= TimeSpan.Zero)
         {
-            WriteReport(leaderboard.Ranked());
+            StartReport();
             return;
         }
         reportPending = true;
         Timers.StartSingleTimer(ReportTimer, ReportDue.Instance, wait);
     }
 
-    // The report is a convenience: a failure (e.g. the plotting library's native part missing) is logged once
-    // and must not restart the actor that keeps the results.
-    private void WriteReport(IReadOnlyList<RankedEntry> rows)
+    private void StartReport()
     {
-        lastReport = Stopwatch.GetTimestamp();
-        try
+        if (reportRunning)
         {
-            report.Write(rows);
+            reportStale = true;
+            return;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            if (!reportFailed)
-            {
-                log.Warning("report.html not written: {Reason}", e.Message);
-            }
-            reportFailed = true;
-        }
+        reportRunning = true;
+        reportStale = false;
+        var rows = leaderboard.Ranked();
+        var target = report;
+        Task.Run(() => target.Write(rows)).PipeTo(Self, success: () => new ReportWritten(null), failure: e => new ReportWritten(e));
     }
+
+    // A failed report (e.g. the plotting library's native part missing) is logged once and never restarts the actor
+    // that keeps the results: the report is a convenience, the journal and leaderboard files are the record.
+    private void OnReportWritten(ReportWritten message)
+    {
+        reportRunning = false;
+        lastReport = Stopwatch.GetTimestamp();
+        if (message.Error is { } error && !reportFailed)
+        {
+            reportFailed = true;
+            log.Warning("report.html not written: {Reason}", error.GetBaseException().Message);
+        }
+        if (reportStale)
+        {
+            if (flushWaiters.Count > 0)
+            {
+                StartReport();
+            }
+            else
+            {
+                ReportSoon();
+            }
+            return;
+        }
+        foreach (var (replyTo, rows) in flushWaiters)
+        {
+            replyTo.Tell(new LeaderboardSnapshot(rows));
+        }
+        flushWaiters.Clear();
+    }
+
+    private sealed record ReportWritten(Exception? Error);
 
     private sealed record ReportDue
     {

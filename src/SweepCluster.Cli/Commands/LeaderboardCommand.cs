@@ -15,16 +15,20 @@ public static class LeaderboardCommand
     {
         var directory = new Argument<DirectoryInfo>("out-dir") { Description = "A sweep's output folder (holds sweep.yaml and results.jsonl), e.g. out/quickstart." };
         var top = new Option<int>("--top") { Description = "Rows printed.", DefaultValueFactory = _ => 10 };
-        var command = new Command("leaderboard", "Re-render a sweep's leaderboard files and report.html from results.jsonl and print the top rows.") { directory, top };
+        var sweepOption = new Option<FileInfo?>("--sweep")
+        {
+            Description = "The sweep file to rank by (default: OUT_DIR/sweep.yaml). Needed for a CSV sweep whose data path is relative to the original file.",
+        };
+        var command = new Command("leaderboard", "Re-render a sweep's leaderboard files and report.html from results.jsonl and print the top rows.") { directory, top, sweepOption };
         command.SetAction(result => Run(result.GetRequiredValue(directory), result.GetValue(top),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(sweepOption)));
         return command;
     }
 
-    public static int Run(DirectoryInfo directory, int top, TextWriter output, TextWriter error)
+    public static int Run(DirectoryInfo directory, int top, TextWriter output, TextWriter error, FileInfo? sweepPath = null)
     {
         var paths = new SweepOutputPaths(directory.FullName);
-        var sweepFile = Path.Combine(directory.FullName, "sweep.yaml");
+        var sweepFile = sweepPath?.FullName ?? Path.Combine(directory.FullName, "sweep.yaml");
         if (top < 0)
         {
             error.WriteLine($"--top: must be 0 or more (got {top})");
@@ -32,11 +36,15 @@ public static class LeaderboardCommand
         }
         if (!File.Exists(paths.ResultsJournal) || !File.Exists(sweepFile))
         {
-            error.WriteLine($"leaderboard: {directory} is not a sweep output folder (needs sweep.yaml and results.jsonl)");
+            error.WriteLine($"leaderboard: {directory} is not a sweep output folder (needs results.jsonl, and sweep.yaml or --sweep)");
             return ExitCodes.BadInput;
         }
         if (SweepOptions.TryLoad(new FileInfo(sweepFile), [], error) is not { } sweep)
         {
+            if (sweepPath is null)
+            {
+                error.WriteLine("(a CSV sweep's data path is relative to the original sweep file: pass it with --sweep FILE)");
+            }
             return ExitCodes.BadInput;
         }
         IReadOnlyList<LeaderboardEntry> entries;

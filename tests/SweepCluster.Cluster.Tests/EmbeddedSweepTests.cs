@@ -29,6 +29,53 @@ public sealed class EmbeddedSweepTests : IDisposable
         Assert.Equal(3, ResultsJournal.Read(outcome.Paths.ResultsJournal).Count);
         Assert.Equal(4, File.ReadAllLines(outcome.Paths.LeaderboardCsv).Length);
         Assert.True(File.Exists(outcome.Paths.LeaderboardMarkdown));
+        var report = File.ReadAllText(outcome.Paths.Report);
+        Assert.All(outcome.Entries, e => Assert.Contains($"data-trial-id=\"{e.Entry.TrialId}\"", report));
+    }
+
+    [Fact]
+    public async Task Detailed_progress_carries_the_workers_and_the_leaderboard()
+    {
+        // given six instant trials on two workers, and a view that wants the details
+        var details = new Collected<SweepProgress>();
+
+        // when the sweep runs
+        var outcome = await EmbeddedSweep.RunAsync(InMemoryTrialSource.Of(6), new FakeTrainer(),
+            new EmbeddedSweepOptions(folder, Workers: 2, LogLevel: "WARNING", ProgressInterval: TimeSpan.FromMilliseconds(20)),
+            CancellationToken.None, details: details);
+
+        // then the last report has every result ranked, and each report names both workers
+        Assert.Equal(6, outcome.Done);
+        var last = details.Items[^1];
+        Assert.Equal(6, last.Status.Done);
+        Assert.Equal(6, last.Leaderboard.Count);
+        Assert.All(details.Items, item => Assert.Equal(2, item.Workers.Count));
+        Assert.True(File.Exists(outcome.Paths.Report));
+    }
+
+    /// <summary>Collects reports synchronously (Progress&lt;T&gt; would post them to a context later).</summary>
+    private sealed class Collected<T> : IProgress<T>
+    {
+        private readonly List<T> items = [];
+
+        public IReadOnlyList<T> Items
+        {
+            get
+            {
+                lock (items)
+                {
+                    return [.. items];
+                }
+            }
+        }
+
+        public void Report(T value)
+        {
+            lock (items)
+            {
+                items.Add(value);
+            }
+        }
     }
 
     [Fact]

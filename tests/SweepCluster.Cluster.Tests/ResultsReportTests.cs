@@ -1,0 +1,55 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using SweepCluster.Cluster.Results;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+using static SweepCluster.Cluster.Results.ResultsProtocol;
+
+namespace SweepCluster.Cluster.Tests;
+
+public sealed class ResultsReportTests : TestKit
+{
+    private readonly SweepOutputPaths paths = new(Path.Combine(Path.GetTempPath(), $"sweepcluster-report-{Guid.NewGuid():N}"));
+
+    private static LeaderboardEntry Completed(int index)
+    {
+        var spec = InMemoryTrialSource.Spec(index, lambda: 1e-4 * (index + 1));
+        var metrics = new TrialMetrics(1.0 / (index + 1), 0.5, 0.5, 1, 0.1 * index, 0, [], 3, 100, 2, 2, 0.1, 1000);
+        return LeaderboardEntry.For(spec, new TrialResult(spec.Id, TrialStatus.Completed, null, metrics, [new EpochRecord(1, 1, 1, 0.5), new EpochRecord(2, 0.9, 0.8, 0.6)]));
+    }
+
+    [Fact]
+    public void Report_is_throttled_while_results_arrive_and_complete_after_a_flush()
+    {
+        // given a results actor that rewrites the report at most once a minute
+        var results = Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, MetricSpec.Default, ["lambda"], SweepName: "test",
+            ReportInterval: TimeSpan.FromMinutes(1))));
+        AwaitAssert(() => Assert.True(File.Exists(paths.Report)), TimeSpan.FromSeconds(20));
+
+        // when three results arrive within the minute
+        for (var i = 0; i < 3; i++)
+        {
+            results.Tell(new RecordResult(Completed(i)), TestActor);
+        }
+        results.Tell(GetLeaderboard.Instance, TestActor);
+        ExpectMsg<LeaderboardSnapshot>(TimeSpan.FromSeconds(20));
+
+        // then the leaderboard files have them at once, the report not yet; after a flush the report has all three
+        Assert.Contains("test-2", File.ReadAllText(paths.LeaderboardJson));
+        Assert.DoesNotContain("test-2", File.ReadAllText(paths.Report));
+        results.Tell(FlushLeaderboard.Instance, TestActor);
+        ExpectMsg<LeaderboardSnapshot>(TimeSpan.FromSeconds(20));
+        var report = File.ReadAllText(paths.Report);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Contains($"data-trial-id=\"test-{i}\"", report));
+        Assert.Contains("data:image/svg+xml;base64,", report);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(paths.Directory))
+        {
+            Directory.Delete(paths.Directory, recursive: true);
+        }
+    }
+}

@@ -16,8 +16,9 @@ internal static class ReportHtml
         body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; background: #fff; }
         h1 { margin-bottom: 0.2rem; }
         .meta { color: #666; margin-top: 0.2rem; }
-        .plots { display: flex; flex-wrap: wrap; gap: 1rem; }
+        .plots { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1rem; max-width: 1400px; }
         figure { margin: 0; border: 1px solid #ddd; }
+        figure img { display: block; width: 100%; height: auto; }
         table.board { border-collapse: collapse; font-size: 0.85rem; }
         table.board th, table.board td { border: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: right; white-space: nowrap; }
         table.board th { background: #f3f3f3; cursor: pointer; user-select: none; position: sticky; top: 0; }

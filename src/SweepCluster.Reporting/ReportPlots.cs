@@ -16,14 +16,15 @@ internal static class ReportPlots
     private const int CurvesShown = 5;
 
     public static string MetricAgainstLambda(IReadOnlyList<ReportPoint> points) =>
-        AgainstLambda(points, p => p.ValLoss, "Validation loss against lambda (by widths)", "validation loss");
+        AgainstLambda(points, p => p.ValLoss, "Validation loss against lambda (by widths)", "validation loss", clip: true);
 
     public static string SparsityAgainstLambda(IReadOnlyList<ReportPoint> points) =>
-        AgainstLambda(points, p => p.Sparsity, "Sparsity against lambda (by widths)", "sparsity");
+        AgainstLambda(points, p => p.Sparsity, "Sparsity against lambda (by widths)", "sparsity", clip: false);
 
     public static string Pareto(IReadOnlyList<ReportPoint> points)
     {
         var plot = NewPlot("Pareto front: validation loss vs sparsity", "sparsity (higher is sparser)", "validation loss");
+        ClipOutliers(plot, points.Select(p => p.ValLoss).ToList());
         var all = plot.Add.ScatterPoints(points.Select(p => p.Sparsity).ToArray(), points.Select(p => p.ValLoss).ToArray());
         all.LegendText = "trials";
         all.MarkerSize = 7;
@@ -73,9 +74,38 @@ internal static class ReportPlots
         return front;
     }
 
-    private static string AgainstLambda(IReadOnlyList<ReportPoint> points, Func<ReportPoint, double> y, string title, string yLabel)
+    /// <summary>
+    /// A trial that barely trained (a loss of 1000 where the rest sit near 0.5) would squash every other point onto one
+    /// line: when the largest value is far above the 90th percentile, the axis stops a little above it and the title
+    /// says how many points lie beyond.
+    /// </summary>
+    private static void ClipOutliers(Plot plot, IReadOnlyList<double> values)
+    {
+        if (values.Count < 5)
+        {
+            return;
+        }
+        var sorted = values.Order().ToList();
+        var low = sorted[0];
+        var q90 = sorted[(int)Math.Floor(0.9 * (sorted.Count - 1))];
+        var spread = Math.Max(q90 - low, 1e-9);
+        if (sorted[^1] <= q90 + 3 * spread)
+        {
+            return;
+        }
+        var top = q90 + spread;
+        var hidden = sorted.Count(v => v > top);
+        plot.Axes.SetLimitsY(low - 0.05 * (top - low), top);
+        plot.Axes.Title.Label.Text += $" ({hidden} above the axis)";
+    }
+
+    private static string AgainstLambda(IReadOnlyList<ReportPoint> points, Func<ReportPoint, double> y, string title, string yLabel, bool clip)
     {
         var plot = NewPlot(title, "lambda (log scale)", yLabel);
+        if (clip)
+        {
+            ClipOutliers(plot, points.Select(y).ToList());
+        }
         var palette = new ScottPlot.Palettes.Category10();
         var groups = points.Where(p => p.Lambda is > 0).GroupBy(p => p.Widths).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         for (var i = 0; i < groups.Count; i++)

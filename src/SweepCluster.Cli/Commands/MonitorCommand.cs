@@ -26,8 +26,9 @@ public static class MonitorCommand
 
     private static async Task<int> RunAsync(string[] paths, bool follow, bool json, TimeSpan interval, TextWriter output, TextWriter error, CancellationToken token)
     {
+        // Following may start before the sweep has written its first line; a one-off read of nothing is a mistake.
         var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
-        if (missing.Count > 0)
+        if (missing.Count > 0 && !follow)
         {
             error.WriteLine($"monitor: not found: {string.Join(", ", missing)}");
             return ExitCodes.BadInput;

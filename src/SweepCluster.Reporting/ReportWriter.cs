@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
+using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Reporting;
 
@@ -20,14 +21,18 @@ public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, Metri
     public SweepOutputPaths Paths { get; } = paths;
 
     /// <summary>
-    /// Draws a throw-away plot so that the plotting library's one-off start-up (native library, fonts, JIT, about
-    /// 150 ms) is paid off the caller's path, e.g. on a pool thread while a sweep's first results arrive.
+    /// Renders a throw-away one-trial report so that the one-off start-up of the plotting library and of this code
+    /// (native library, fonts, JIT: about 150 ms) is paid off the caller's path, e.g. on a pool thread while a
+    /// sweep's first results arrive.
     /// </summary>
     public static void WarmUp()
     {
         try
         {
-            ReportPlots.Pareto([new ReportPoint("warm-up", 1e-3, "", 1, 0.5)]);
+            var metrics = new TrialMetrics(0.5, 0.5, 0.5, 1, 0.5, 0, [], 1, 1, 1, 1, 0, 0);
+            var result = new TrialResult("warm-up-0", TrialStatus.Completed, null, metrics, [new EpochRecord(1, 0.5, 0.5, 0.5)]);
+            var entry = new LeaderboardEntry(0, [new SweptValue("lambda", "1e-3"), new SweptValue("widths", "[1]")], result);
+            new ReportWriter(new SweepOutputPaths(""), "warm-up", MetricSpec.Default, ["lambda", "widths"]).Render([new RankedEntry(1, entry)], DateTimeOffset.UnixEpoch);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

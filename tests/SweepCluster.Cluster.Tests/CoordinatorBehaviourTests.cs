@@ -140,6 +140,7 @@ public sealed class CoordinatorBehaviourTests : TestKit
         var worker = CreateTestProbe();
         sweep.Coordinator.Tell(new RegisterWorker("probe", "n"), worker);
         sweep.Coordinator.Tell(RequestTrial.Instance, worker);
+        worker.ExpectMsg<Workers.WorkerProtocol.WorkerRegistered>();
         var assigned = worker.ExpectMsg<Workers.WorkerProtocol.AssignTrial>();
         var result = new TrialResult(assigned.Trial.Id, TrialStatus.Completed, null, FakeTrainer.Metrics(1), []);
 

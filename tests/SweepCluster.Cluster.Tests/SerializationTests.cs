@@ -52,8 +52,8 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
     [Fact]
     public void Every_protocol_and_event_record_is_bound_to_our_serializer_except_local_ones()
     {
-        // given the nested records of the protocols and events (HandBackTrial and its reply stay in the node)
-        var local = new[] { typeof(HandBackTrial), typeof(TrialHandedBack) };
+        // given the nested records of the protocols and events (HandBackTrial, its reply and CoordinatorFailed stay in the node)
+        var local = new[] { typeof(HandBackTrial), typeof(TrialHandedBack), typeof(CoordinatorFailed) };
         var records = new[] { typeof(CoordinatorProtocol), typeof(WorkerProtocol), typeof(Results.ResultsProtocol), typeof(CoordinatorEvents) }
             .SelectMany(t => t.GetNestedTypes()).Except(local);
 

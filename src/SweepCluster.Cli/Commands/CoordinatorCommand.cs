@@ -116,6 +116,9 @@ public static class CoordinatorCommand
             case { RefusedBecause: { } reason }:
                 Console.Error.WriteLine($"sweep {sweep.Name}: {reason}");
                 return ExitCodes.BadInput;
+            case { FailedBecause: { } failure }:
+                Log.Error("Sweep {SweepId} stopped: {Reason}; fix the journal and run the same command to resume", sweep.Name, failure);
+                return ExitCodes.TrialsFailed;
             default:
                 var outcome = ended.Outcome!;
                 RunCommand.PrintSummary(outcome, source, top);

@@ -45,6 +45,14 @@ public static class WorkerCommand
         return command;
     }
 
+    /// <summary>
+    /// Unique per process, for log files and results: host name and pid. In a container every node is pid 1 and,
+    /// with host networking, shares the host's name, so there a random suffix stands in for the pid.
+    /// </summary>
+    private static string NodeName() => Environment.ProcessId == 1
+        ? $"{Environment.MachineName}-worker-{Guid.NewGuid().ToString("N")[..8]}"
+        : $"{Environment.MachineName}-worker-{Environment.ProcessId}";
+
     private static async Task<int> RunAsync(NodeOptions node, ParseResult result, EnvironmentSettings env, int workers, int threadsPerWorker)
     {
         var host = node.ResolveHost(result, env);
@@ -64,7 +72,7 @@ public static class WorkerCommand
             problems.ForEach(Console.Error.WriteLine);
             return ExitCodes.BadInput;
         }
-        var nodeName = $"{Environment.MachineName}-worker-{Environment.ProcessId}";
+        var nodeName = NodeName();
         Log.Logger = LoggingSetup.Create(node.ResolveLogDirectory(result, env), nodeName);
         try
         {

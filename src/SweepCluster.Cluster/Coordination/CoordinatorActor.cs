@@ -85,6 +85,24 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         results.Tell(GetRecordedTrials.Instance);
     }
 
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        Fail($"the journal could not be read ({PersistenceId}): {reason.Message}");
+        base.OnRecoveryFailure(reason, message);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        Fail($"the journal could not be written ({PersistenceId}): {cause.Message}");
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    private void Fail(string reason)
+    {
+        log.Error("Sweep {SweepId} coordinator stopped: {Reason}", sweepId, reason);
+        Context.System.EventStream.Publish(new CoordinatorFailed(reason));
+    }
+
     private string? RefusalReason()
     {
         if (journaled is null)

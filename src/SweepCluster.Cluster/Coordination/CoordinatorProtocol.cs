@@ -42,6 +42,12 @@ public static class CoordinatorProtocol
     public sealed record SweepRefused(string Reason) : ISweepMessage;
 
     /// <summary>
+    /// Published on the event stream (not sent) when the coordinator cannot go on: its journal failed. The node
+    /// hosting it ends the run with an error instead of waiting forever; the same command resumes later.
+    /// </summary>
+    public sealed record CoordinatorFailed(string Reason);
+
+    /// <summary>
     /// The sender (a worker that is shutting down) gives its trial back unfinished: it goes back to the queue and
     /// is not recorded. Unlike a stopped trial, which ends as Interrupted.
     /// </summary>

@@ -31,6 +31,8 @@ public static class CoordinatorNode
         var system = ActorSystem.Create(AkkaConfig.SystemName, AkkaConfig.ClusterNode(options.Node, options.Journal));
         try
         {
+            var failed = new TaskCompletionSource<CoordinatorFailed>(TaskCreationOptions.RunContinuationsAsynchronously);
+            system.ActorOf(EventListener<CoordinatorFailed>.Props(failed), "failure-listener");
             var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true)), "results");
             var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash);
             system.ActorOf(ClusterSingletonManager.Props(CoordinatorActor.Props(trials, results, settings), PoisonPill.Instance,
@@ -39,19 +41,24 @@ public static class CoordinatorNode
             var completion = coordinator.Ask<object>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan);
             var stopped = Task.Delay(Timeout.Infinite, stop);
             var progressLoop = ReportProgressAsync(coordinator, completion, progress, options.ProgressInterval ?? TimeSpan.FromSeconds(5), stop);
-            if (await Task.WhenAny(completion, stopped, system.WhenTerminated) != completion)
+            var first = await Task.WhenAny(completion, stopped, system.WhenTerminated, failed.Task);
+            if (first == failed.Task)
+            {
+                return new CoordinatorOutcome(null, null, (await failed.Task).Reason);
+            }
+            if (first != completion)
             {
                 return null;
             }
             await progressLoop;
             if (await completion is SweepRefused refused)
             {
-                return new CoordinatorOutcome(null, refused.Reason);
+                return new CoordinatorOutcome(null, refused.Reason, null);
             }
             var summary = ((SweepCompleted)await completion).Summary;
             var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, TimeSpan.FromMinutes(1));
             return new CoordinatorOutcome(new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
-                summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed), null);
+                summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed), null, null);
         }
         finally
         {

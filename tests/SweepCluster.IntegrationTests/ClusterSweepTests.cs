@@ -11,17 +11,17 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     [Fact]
     public async Task Coordinator_and_two_workers_finish_the_sweep_with_each_trial_ranked_once()
     {
-        // given a coordinator and two worker processes
-        using var cluster = new TestCluster(output, trials: 6);
+        // given two worker processes and a coordinator
+        using var cluster = new TestCluster(output, trials: 8);
+        var workers = await StartWorkersAsync(cluster, 2);
         var coordinator = cluster.StartCoordinator();
-        var workers = new[] { cluster.StartWorker(), cluster.StartWorker() };
 
         // when the sweep runs
         var exit = await coordinator.WaitForExitAsync(SweepTimeout);
 
         // then it succeeds, every trial is ranked once, both nodes trained, and the workers go home
         Assert.Equal(0, exit);
-        AssertEachTrialOnce(cluster, 6);
+        AssertEachTrialOnce(cluster, 8);
         Assert.All(workers, w => Assert.Contains(cluster.Dispatches(), d => d.Property("Node") == w.WorkerNodeName));
         foreach (var worker in workers)
         {
@@ -33,14 +33,11 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     public async Task Worker_killed_mid_trial_its_trial_is_requeued_and_finishes_once_elsewhere()
     {
         // given two workers, one of them holding a trial
-        using var cluster = new TestCluster(output, trials: 6);
+        using var cluster = new TestCluster(output, trials: 8);
+        var workers = await StartWorkersAsync(cluster, 2);
         var coordinator = cluster.StartCoordinator();
-        var doomed = cluster.StartWorker();
-        var survivor = cluster.StartWorker();
-        ClefEvent? held = null;
-        await cluster.WaitUntilAsync(() => (held = RunningOn(cluster, doomed.WorkerNodeName, TimeSpan.FromMilliseconds(300))) is not null,
-            SweepTimeout, "the doomed worker is training a trial");
-        var trialId = held!.Property("TrialId")!;
+        var (doomed, trialId) = await HolderOfATrialAsync(cluster, workers);
+        var survivor = workers.Single(w => w != doomed);
 
         // when that worker process is killed (SIGKILL)
         var killedAt = DateTimeOffset.UtcNow;
@@ -49,7 +46,7 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
 
         // then its trial was re-queued, ran again on the other worker, and every trial is ranked exactly once
         Assert.Equal(0, exit);
-        AssertEachTrialOnce(cluster, 6);
+        AssertEachTrialOnce(cluster, 8);
         var again = cluster.Dispatches().First(d => d.Property("TrialId") == trialId && d.Time > killedAt);
         Assert.Equal(survivor.WorkerNodeName, again.Property("Node"));
         Assert.Contains(cluster.Events(), e => e.Template.StartsWith("Trial {TrialId} re-queued: worker {Worker} terminated", StringComparison.Ordinal)
@@ -62,14 +59,10 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     public async Task Worker_stopped_with_SIGTERM_hands_its_trial_back_instead_of_recording_it_interrupted()
     {
         // given two workers, one of them holding a trial
-        using var cluster = new TestCluster(output, trials: 6);
+        using var cluster = new TestCluster(output, trials: 8);
+        var workers = await StartWorkersAsync(cluster, 2);
         var coordinator = cluster.StartCoordinator();
-        var leaving = cluster.StartWorker();
-        cluster.StartWorker();
-        ClefEvent? held = null;
-        await cluster.WaitUntilAsync(() => (held = RunningOn(cluster, leaving.WorkerNodeName, TimeSpan.FromMilliseconds(300))) is not null,
-            SweepTimeout, "the leaving worker is training a trial");
-        var trialId = held!.Property("TrialId")!;
+        var (leaving, trialId) = await HolderOfATrialAsync(cluster, workers);
 
         // when that worker gets SIGTERM
         leaving.Terminate();
@@ -77,7 +70,7 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
         // then it leaves cleanly, its trial is re-queued (not recorded as interrupted) and the sweep completes
         Assert.Equal(0, await leaving.WaitForExitAsync(ExitTimeout));
         Assert.Equal(0, await coordinator.WaitForExitAsync(SweepTimeout));
-        AssertEachTrialOnce(cluster, 6);
+        AssertEachTrialOnce(cluster, 8);
         Assert.Contains(cluster.Events(), e => e.Template.StartsWith("Trial {TrialId} re-queued: worker {Worker} handed it back", StringComparison.Ordinal)
             && e.Property("TrialId") == trialId);
         Assert.DoesNotContain("\"interrupted\"", File.ReadAllText(Path.Combine(cluster.OutputDirectory, "results.jsonl")));
@@ -136,11 +129,29 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
         Assert.Equal(expected, cluster.LeaderboardTrialIds().Order().ToList());
     }
 
-    /// <summary>A trial dispatched to the node at least <paramref name="age"/> ago and not recorded yet.</summary>
-    private static ClefEvent? RunningOn(TestCluster cluster, string node, TimeSpan age)
+    /// <summary>Starts worker nodes and waits until each is up (and trying to join), so that all of them take part from the start.</summary>
+    internal static async Task<NodeProcess[]> StartWorkersAsync(TestCluster cluster, int count)
+    {
+        var workers = Enumerable.Range(0, count).Select(_ => cluster.StartWorker()).ToArray();
+        await cluster.WaitUntilAsync(() => workers.All(w => cluster.Events().Any(e => e.Template.StartsWith("Worker node {Node} started", StringComparison.Ordinal)
+            && e.Property("Node") == w.WorkerNodeName)), SweepTimeout, "every worker node is up");
+        return workers;
+    }
+
+    /// <summary>A worker that has been training a trial for 300 ms (so it is mid-trial), and that trial.</summary>
+    private static async Task<(NodeProcess Worker, string TrialId)> HolderOfATrialAsync(TestCluster cluster, IReadOnlyList<NodeProcess> workers)
+    {
+        (NodeProcess, string)? found = null;
+        await cluster.WaitUntilAsync(() => (found = RunningOnAny(cluster, workers)) is not null, SweepTimeout, "a worker is training a trial");
+        return found!.Value;
+    }
+
+    private static (NodeProcess, string)? RunningOnAny(TestCluster cluster, IReadOnlyList<NodeProcess> workers)
     {
         var recorded = cluster.RecordedTrialIds().ToHashSet();
-        return cluster.Dispatches().LastOrDefault(d => d.Property("Node") == node && !recorded.Contains(d.Property("TrialId")!)
-            && d.Time < DateTimeOffset.UtcNow - age);
+        var cutoff = DateTimeOffset.UtcNow - TimeSpan.FromMilliseconds(300);
+        var running = cluster.Dispatches().LastOrDefault(d => !recorded.Contains(d.Property("TrialId")!) && d.Time < cutoff
+            && workers.Any(w => w.WorkerNodeName == d.Property("Node")));
+        return running is null ? null : (workers.Single(w => w.WorkerNodeName == running.Property("Node")), running.Property("TrialId")!);
     }
 }

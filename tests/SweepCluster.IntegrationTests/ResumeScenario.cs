@@ -12,8 +12,8 @@ internal static class ResumeScenario
     public static async Task RunAsync(TestCluster cluster, ITestOutputHelper output, string[] coordinatorArguments)
     {
         // given a sweep under way on two workers, with some trials recorded
+        var workers = await ClusterSweepTests.StartWorkersAsync(cluster, 2);
         var coordinator = cluster.StartCoordinator(coordinatorArguments);
-        var workers = new[] { cluster.StartWorker(), cluster.StartWorker() };
         await cluster.WaitUntilAsync(() => cluster.RecordedTrialIds().Count >= 3, SweepTimeout, "three trials are recorded");
 
         // when the coordinator is killed and started again

@@ -19,7 +19,7 @@ internal sealed class TestCluster : IDisposable
     private readonly List<NodeProcess> processes = [];
     private readonly ITestOutputHelper output;
 
-    public TestCluster(ITestOutputHelper output, int trials, int epochs = 20)
+    public TestCluster(ITestOutputHelper output, int trials, int epochs = 40)
     {
         this.output = output;
         Folder = Directory.CreateTempSubdirectory("sweepcluster-it-").FullName;

@@ -58,14 +58,20 @@ public static class AkkaConfig
               log-dead-letters-during-shutdown = off
               log-dead-letters = 0
               actor.provider = cluster
-              remote.dot-netty.tcp {
-                hostname = {{Quote(node.Host)}}
-                port = {{node.Port}}
+              remote {
+                dot-netty.tcp {
+                  hostname = {{Quote(node.Host)}}
+                  port = {{node.Port}}
+                }
+                # a worker waiting for a coordinator that is not up yet retries soon after it appears
+                retry-gate-closed-for = 1s
               }
               cluster {
                 seed-nodes = [{{seeds}}]
                 roles = [{{roles}}]
                 log-info = off
+                seed-node-timeout = 2s
+                retry-unsuccessful-join-after = 2s
                 downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
                 split-brain-resolver {
                   active-strategy = keep-oldest

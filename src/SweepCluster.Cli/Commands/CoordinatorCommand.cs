@@ -42,19 +42,20 @@ public static class CoordinatorCommand
         {
             command.Options.Add(option);
         }
-        command.SetAction((result, _) =>
+        command.SetAction(async (result, _) =>
         {
             var env = EnvironmentSettings.Process;
             try
             {
-                return RunAsync(result.GetRequiredValue(sweepFile), result.GetValue(set) ?? [], result.GetValue(output)?.FullName ?? env.Text("OUT"),
+                return await RunAsync(result.GetRequiredValue(sweepFile), result.GetValue(set) ?? [], result.GetValue(output)?.FullName ?? env.Text("OUT"),
                     node, result, env, result.GetValue(maxRetries), result.GetValue(journal) ?? env.Text("JOURNAL"),
                     result.GetValue(connection) ?? env.Text("JOURNAL_CONNECTION"), result.GetValue(top));
             }
             catch (FormatException e)
             {
+                // a SWEEPCLUSTER_* variable that does not parse
                 Console.Error.WriteLine(e.Message);
-                return Task.FromResult(ExitCodes.BadInput);
+                return ExitCodes.BadInput;
             }
         });
         return command;

@@ -27,19 +27,20 @@ public static class WorkerCommand
         {
             command.Options.Add(option);
         }
-        command.SetAction((result, _) =>
+        command.SetAction(async (result, _) =>
         {
             var env = EnvironmentSettings.Process;
             try
             {
                 var threadsPerWorker = result.GetValue(threads) ?? env.Integer("THREADS_PER_WORKER") ?? 1;
                 var count = result.GetValue(workers) ?? env.Integer("WORKERS") ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, threadsPerWorker));
-                return RunAsync(node, result, env, count, threadsPerWorker);
+                return await RunAsync(node, result, env, count, threadsPerWorker);
             }
             catch (FormatException e)
             {
+                // a SWEEPCLUSTER_* variable that does not parse
                 Console.Error.WriteLine(e.Message);
-                return Task.FromResult(ExitCodes.BadInput);
+                return ExitCodes.BadInput;
             }
         });
         return command;

@@ -73,6 +73,30 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
     }
 
     [Fact]
+    public void Trial_settled_in_the_journal_but_missing_from_results_file_runs_again()
+    {
+        // given a finished sweep of 3 whose results.jsonl is then lost (say, another output folder)
+        var source = InMemoryTrialSource.Of(3);
+        var (coordinator, results) = Start(source);
+        var worker = AddWorker(coordinator, new FakeTrainer());
+        coordinator.Tell(AwaitCompletion.Instance);
+        ExpectMsg<SweepCompleted>(Patience);
+        AwaitAssert(() => Assert.Equal(3, RecordedCount(results)), Patience);
+        StopAll(coordinator, results, worker);
+        File.Delete(paths.ResultsJournal);
+
+        // when a coordinator starts on the same journal
+        var second = new FakeTrainer();
+        var (resumed, _) = Start(source);
+        AddWorker(resumed, second);
+        resumed.Tell(AwaitCompletion.Instance);
+
+        // then every trial runs again, so that the leaderboard is complete
+        Assert.Equal(3, ExpectMsg<SweepCompleted>(Patience).Summary.Done);
+        Assert.Equal(3, second.TotalCalls);
+    }
+
+    [Fact]
     public void Journal_of_another_sweep_definition_is_refused()
     {
         // given a finished sweep journaled with definition hash "aaa"

@@ -47,6 +47,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private bool stopping;
     private SweepSummary? summary;
     private SweepStarted? journaled;
+    private Dictionary<long, TrialStatus>? journalSettled = [];
 
     public CoordinatorActor(ITrialSource source, IActorRef results, CoordinatorSettings settings)
     {
@@ -60,7 +61,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         PersistenceId = settings.PersistenceId ?? $"sweep-{sweepId}";
         Recover<SweepStarted>(started => journaled = started);
         Recover<AttemptFailed>(failure => failedAttempts[failure.Index] = failure.Attempt);
-        Recover<TrialSettled>(settled => MarkSettled(settled.Index, settled.Status));
+        Recover<TrialSettled>(settled => journalSettled![settled.Index] = settled.Status);
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Syncing();
     }
@@ -128,13 +129,23 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         CommandAny(_ => Stash.Stash());
     }
 
-    // A trial in results.jsonl but not settled in the journal finished just before a crash: it counts as settled.
+    // results.jsonl decides what is finished: a trial in it but not settled in the journal finished just before a
+    // crash and counts as settled; a trial settled in the journal but missing from it (another output folder, a
+    // deleted file) would be missing from the leaderboard, so it runs again.
     private void OnRecordedTrials(RecordedTrials message)
     {
-        var adopted = message.Trials.Where(t => MarkSettled(t.Index, t.Status)).Select(t => new TrialSettled(t.Index, t.Status)).ToList();
+        var journal = journalSettled!;
+        journalSettled = null;
+        var adopted = message.Trials.Where(t => MarkSettled(t.Index, t.Status) && !journal.ContainsKey(t.Index))
+            .Select(t => new TrialSettled(t.Index, t.Status)).ToList();
         if (adopted.Count > 0)
         {
             PersistAllAsync(adopted, _ => { });
+        }
+        var missing = journal.Keys.Count(index => !queue.Settled.Contains(index));
+        if (missing > 0)
+        {
+            log.Warning("Sweep {SweepId}: {Missing} trials settled in the journal are missing from results.jsonl; they run again", sweepId, missing);
         }
         var resumed = queue.Settled.Count;
         if (resumed > 0)

@@ -140,6 +140,7 @@ public sealed class CoordinatorBehaviourTests : TestKit
         var worker = CreateTestProbe();
         sweep.Coordinator.Tell(new RegisterWorker("probe", "n"), worker);
         sweep.Coordinator.Tell(RequestTrial.Instance, worker);
+        worker.ExpectMsg<Workers.WorkerProtocol.WorkerRegistered>();
         var assigned = worker.ExpectMsg<Workers.WorkerProtocol.AssignTrial>();
         var result = new TrialResult(assigned.Trial.Id, TrialStatus.Completed, null, FakeTrainer.Metrics(1), []);
 
@@ -153,6 +154,27 @@ public sealed class CoordinatorBehaviourTests : TestKit
         sweep.Coordinator.Tell(GetSweepStatus.Instance);
         Assert.Equal(1, ExpectMsg<SweepStatus>().Done);
         Assert.Single(Leaderboard(sweep));
+    }
+
+    [Fact]
+    public void Trial_handed_back_by_a_leaving_worker_is_requeued_not_recorded()
+    {
+        // given a worker (a probe) holding trial 0 of a one-trial sweep
+        using var sweep = new SweepHarness(Sys, InMemoryTrialSource.Of(1));
+        var leaving = CreateTestProbe();
+        sweep.Coordinator.Tell(new RegisterWorker("leaving", "n"), leaving);
+        sweep.Coordinator.Tell(RequestTrial.Instance, leaving);
+        leaving.ExpectMsg<Workers.WorkerProtocol.WorkerRegistered>();
+        Assert.Equal(0, leaving.ExpectMsg<Workers.WorkerProtocol.AssignTrial>().Trial.Index);
+
+        // when it hands the trial back and another worker asks for work
+        sweep.Coordinator.Tell(new ReturnTrial(0, "test-0"), leaving);
+        var next = CreateTestProbe();
+        sweep.Coordinator.Tell(RequestTrial.Instance, next);
+
+        // then the other worker gets the same trial, and nothing was recorded
+        Assert.Equal(0, next.ExpectMsg<Workers.WorkerProtocol.AssignTrial>().Trial.Index);
+        Assert.Empty(Leaderboard(sweep));
     }
 
     private SweepSummary AwaitCompletion(SweepHarness sweep)

@@ -30,6 +30,7 @@ public sealed class ResultsReportTests : TestKit
         for (var i = 0; i < 3; i++)
         {
             results.Tell(new RecordResult(Completed(i)), TestActor);
+            ExpectMsg<ResultRecorded>(TimeSpan.FromSeconds(20));
         }
         results.Tell(GetLeaderboard.Instance, TestActor);
         ExpectMsg<LeaderboardSnapshot>(TimeSpan.FromSeconds(20));

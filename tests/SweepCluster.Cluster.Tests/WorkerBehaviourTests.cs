@@ -69,4 +69,46 @@ public sealed class WorkerBehaviourTests : TestKit
         Assert.Equal(1, coordinator.ExpectMsg<TrialProgress>(Patience).Epoch.Epoch);
         Assert.Equal(TrialStatus.Completed, coordinator.ExpectMsg<TrialFinished>(Patience).Result.Status);
     }
+
+    [Fact]
+    public void Worker_registers_again_until_acknowledged_and_asks_a_new_coordinator_for_work()
+    {
+        // given a cluster worker (re-registering every 100 ms) whose coordinator has not answered yet
+        var proxy = CreateTestProbe();
+        var worker = Sys.ActorOf(WorkerActor.Props(proxy, new FakeTrainer(), new WorkerSettings("w0", "n", RegisterInterval: TimeSpan.FromMilliseconds(100))));
+        proxy.ExpectMsg<RegisterWorker>();
+        proxy.ExpectMsg<RequestTrial>();
+        proxy.ExpectMsg<RegisterWorker>(Patience);
+
+        // when a coordinator acknowledges, then it stops registering
+        worker.Tell(WorkerRegistered.Instance, proxy);
+        proxy.ReceiveWhile(TimeSpan.FromMilliseconds(200), m => m as RegisterWorker); // registrations already in flight
+        proxy.ExpectNoMsg(TimeSpan.FromMilliseconds(400));
+
+        // and when another coordinator (a hand-over) acknowledges, the idle worker asks it for work again
+        var successor = CreateTestProbe();
+        worker.Tell(WorkerRegistered.Instance, successor);
+        proxy.ExpectMsg<RequestTrial>(Patience);
+    }
+
+    [Fact]
+    public void Worker_shutting_down_hands_its_trial_back_and_reports_no_result()
+    {
+        // given a worker training a trial that blocks
+        var coordinator = CreateTestProbe();
+        var trainer = new FakeTrainer { Blocks = _ => true };
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "n")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(2), 1), coordinator);
+        AwaitCondition(() => trainer.Started.Contains("test-2"), Patience);
+
+        // when its node shuts down
+        worker.Tell(HandBackTrial.Instance);
+
+        // then the trial goes back to the coordinator, and no Interrupted result follows
+        Assert.Equal("test-2", ExpectMsg<TrialHandedBack>(Patience).TrialId);
+        Assert.Equal(new ReturnTrial(2, "test-2"), coordinator.ExpectMsg<ReturnTrial>());
+        coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+    }
 }

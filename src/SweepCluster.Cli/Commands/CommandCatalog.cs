@@ -8,6 +8,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return RunCommand.Create();
+        yield return CoordinatorCommand.Create();
+        yield return WorkerCommand.Create();
         yield return ValidateCommand.Create();
         yield return MonitorCommand.Create();
         yield return LeaderboardCommand.Create();

@@ -123,7 +123,7 @@ public static class RunCommand
             stop.Cancel();
         });
 
-    private static void PrintSummary(SweepOutcome outcome, ITrialSource source, int top)
+    internal static void PrintSummary(SweepOutcome outcome, ITrialSource source, int top)
     {
         Console.WriteLine();
         Console.WriteLine($"Sweep {outcome.SweepId}: {outcome.Done} of {outcome.Total} trials done, {outcome.Failed} failed, "

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using SweepCluster.Cluster.Logging;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
+using static SweepCluster.Cluster.Coordination.CoordinatorEvents;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
 using static SweepCluster.Cluster.Results.ResultsProtocol;
 using static SweepCluster.Cluster.Workers.WorkerProtocol;
@@ -15,10 +17,13 @@ namespace SweepCluster.Cluster.Coordination;
 /// Owns one sweep. Workers pull: a free worker asks, and gets the next trial (a put-back one first, else the
 /// next index; trials are generated one at a time). Every worker is watched; a dead worker's trial goes back
 /// to the front of the queue. A failed trial is retried up to the limit; diverged and interrupted trials are
-/// finished. Phases: Running (dispatching) → Stopping (no new trials; running ones end) → Completed.
-/// Of finished trials it keeps only their indices (a bitmap), not their results.
+/// finished. Phases: Syncing (after the journal's replay, the results file's trials count as settled too) →
+/// Running (dispatching) → Stopping (no new trials; running ones end) → Completed; or Refused when the journal
+/// holds another sweep definition. Of finished trials it keeps only their indices (a bitmap), not their results.
+/// Event-sourced: a trial is journaled as settled only after the results actor has written its line, so a
+/// resumed coordinator never loses a result and never re-runs a finished trial.
 /// </summary>
-public sealed class CoordinatorActor : ReceiveActor
+public sealed class CoordinatorActor : ReceivePersistentActor
 {
     private readonly ITrialSource source;
     private readonly IActorRef results;
@@ -41,6 +46,8 @@ public sealed class CoordinatorActor : ReceiveActor
     private long busyTicks;
     private bool stopping;
     private SweepSummary? summary;
+    private SweepStarted? journaled;
+    private Dictionary<long, TrialStatus>? journalSettled = [];
 
     public CoordinatorActor(ITrialSource source, IActorRef results, CoordinatorSettings settings)
     {
@@ -51,67 +58,170 @@ public sealed class CoordinatorActor : ReceiveActor
         queue = new TrialQueue(source.Count);
         log = Context.GetLogger().WithContext("SweepId", sweepId);
         trialLog = new TrialLog(log);
-        Running();
+        PersistenceId = settings.PersistenceId ?? $"sweep-{sweepId}";
+        Recover<SweepStarted>(started => journaled = started);
+        Recover<AttemptFailed>(failure => failedAttempts[failure.Index] = failure.Attempt);
+        Recover<TrialSettled>(settled => journalSettled![settled.Index] = settled.Status);
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+        Syncing();
     }
+
+    public override string PersistenceId { get; }
 
     public static Props Props(ITrialSource source, IActorRef results, CoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new CoordinatorActor(source, results, settings));
 
-    protected override void PreStart()
+    private void OnRecovered()
     {
-        // Metric and Goal ride along as properties so that `monitor` knows what "best" means.
-        log.WithContext("Metric", source.Metric.Name).WithContext("Goal", source.Metric.Goal.ToString().ToLowerInvariant())
-            .Info("Sweep {SweepId} started: {Total} trials, {MaxAttempts} attempts each", sweepId, queue.Total, settings.MaxAttempts);
+        if (RefusalReason() is { } reason)
+        {
+            log.Error("Sweep {SweepId} refused: {Reason}", sweepId, reason);
+            Become(() => Refused(reason));
+            return;
+        }
+        if (journaled is null)
+        {
+            PersistAsync(new SweepStarted(sweepId, settings.DefinitionHash, queue.Total), started => journaled = started);
+        }
+        results.Tell(GetRecordedTrials.Instance);
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        Fail($"the journal could not be read ({PersistenceId}): {reason.Message}");
+        base.OnRecoveryFailure(reason, message);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        Fail($"the journal could not be written ({PersistenceId}): {cause.Message}");
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    private void Fail(string reason)
+    {
+        log.Error("Sweep {SweepId} coordinator stopped: {Reason}", sweepId, reason);
+        Context.System.EventStream.Publish(new CoordinatorFailed(reason));
+    }
+
+    private string? RefusalReason()
+    {
+        if (journaled is null)
+        {
+            return null;
+        }
+        var hashDiffers = journaled.DefinitionHash != "" && settings.DefinitionHash != "" && journaled.DefinitionHash != settings.DefinitionHash;
+        if (hashDiffers || journaled.Total != queue.Total)
+        {
+            return $"the journal ({PersistenceId}) holds sweep '{journaled.SweepId}' with another definition "
+                + $"({journaled.Total} trials, definition {Short(journaled.DefinitionHash)}; this one: {queue.Total} trials, {Short(settings.DefinitionHash)}). "
+                + "Resume with the same sweep file and --set options, or use another output folder (and journal).";
+        }
+        return null;
+    }
+
+    // Metric and Goal ride along as properties so that `monitor` knows what "best" means.
+    private ILoggingAdapter SweepLog() =>
+        log.WithContext("Metric", source.Metric.Name).WithContext("Goal", source.Metric.Goal.ToString().ToLowerInvariant());
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash == "" ? "unknown" : hash;
+
+    /// <summary>Waits for the results file's trials; everything else waits in the stash.</summary>
+    private void Syncing()
+    {
+        Command<RecordedTrials>(OnRecordedTrials);
+        CommandAny(_ => Stash.Stash());
+    }
+
+    // results.jsonl decides what is finished: a trial in it but not settled in the journal finished just before a
+    // crash and counts as settled; a trial settled in the journal but missing from it (another output folder, a
+    // deleted file) would be missing from the leaderboard, so it runs again.
+    private void OnRecordedTrials(RecordedTrials message)
+    {
+        var journal = journalSettled!;
+        journalSettled = null;
+        var adopted = message.Trials.Where(t => MarkSettled(t.Index, t.Status) && !journal.ContainsKey(t.Index))
+            .Select(t => new TrialSettled(t.Index, t.Status)).ToList();
+        if (adopted.Count > 0)
+        {
+            PersistAllAsync(adopted, _ => { });
+        }
+        var missing = journal.Keys.Count(index => !queue.Settled.Contains(index));
+        if (missing > 0)
+        {
+            log.Warning("Sweep {SweepId}: {Missing} trials settled in the journal are missing from results.jsonl; they run again", sweepId, missing);
+        }
+        var resumed = queue.Settled.Count;
+        if (resumed > 0)
+        {
+            SweepLog().Info("Sweep {SweepId} resumed: {Settled} of {Total} trials already settled ({Adopted} taken from results.jsonl), {MaxAttempts} attempts each",
+                sweepId, resumed, queue.Total, adopted.Count, settings.MaxAttempts);
+        }
+        else
+        {
+            SweepLog().Info("Sweep {SweepId} started: {Total} trials, {MaxAttempts} attempts each", sweepId, queue.Total, settings.MaxAttempts);
+        }
+        Become(Running);
+        Stash.UnstashAll();
         CompleteIfSettled();
+    }
+
+    private void Refused(string reason)
+    {
+        Command<AwaitCompletion>(_ => Sender.Tell(new SweepRefused(reason)));
+        Command<GetSweepStatus>(_ => Sender.Tell(Status()));
+        CommandAny(_ => { });
     }
 
     private void Running()
     {
         Queries();
-        Receive<RegisterWorker>(OnRegister);
-        Receive<RequestTrial>(_ => Timed(OnRequestTrial));
-        Receive<TrialProgress>(OnProgress);
-        Receive<TrialFinished>(message => Timed(() => OnFinished(message)));
-        Receive<Terminated>(OnTerminated);
-        Receive<StopSweep>(OnStop);
+        Command<RegisterWorker>(OnRegister);
+        Command<RequestTrial>(_ => Timed(OnRequestTrial));
+        Command<TrialProgress>(OnProgress);
+        Command<TrialFinished>(message => Timed(() => OnFinished(message)));
+        Command<Terminated>(OnTerminated);
+        Command<StopSweep>(OnStop);
+        Command<ReturnTrial>(OnReturn);
     }
 
     private void Stopping()
     {
         Queries();
-        Receive<RegisterWorker>(OnRegister);
-        Receive<RequestTrial>(_ => Park(Sender));
-        Receive<TrialProgress>(OnProgress);
-        Receive<TrialFinished>(OnFinished);
-        Receive<Terminated>(OnTerminated);
-        Receive<StopSweep>(message => InterruptRunning(message.InterruptRunning));
+        Command<RegisterWorker>(OnRegister);
+        Command<RequestTrial>(_ => Park(Sender));
+        Command<TrialProgress>(OnProgress);
+        Command<TrialFinished>(OnFinished);
+        Command<Terminated>(OnTerminated);
+        Command<StopSweep>(message => InterruptRunning(message.InterruptRunning));
+        Command<ReturnTrial>(OnReturn);
     }
 
     private void Completed()
     {
         Queries();
-        Receive<TrialFinished>(message => log.Debug("Trial {TrialId} result after the sweep ended: ignored", message.Result.TrialId));
-        Receive<RegisterWorker>(_ => { });
-        Receive<RequestTrial>(_ => { });
-        Receive<TrialProgress>(_ => { });
-        Receive<Terminated>(_ => { });
-        Receive<StopSweep>(_ => { });
+        Command<TrialFinished>(message => log.Debug("Trial {TrialId} result after the sweep ended: ignored", message.Result.TrialId));
+        Command<RegisterWorker>(message => Sender.Tell(new SweepOver(sweepId)));
+        Command<RequestTrial>(_ => { });
+        Command<ReturnTrial>(_ => { });
+        Command<TrialProgress>(_ => { });
+        Command<Terminated>(_ => { });
+        Command<StopSweep>(_ => { });
     }
 
     private void Queries()
     {
-        Receive<GetSweepStatus>(_ => Sender.Tell(Status()));
-        Receive<GetCoordinatorStats>(_ => Sender.Tell(new CoordinatorStats(dispatches, resultsSeen, busyTicks)));
-        Receive<AwaitCompletion>(_ => OnAwaitCompletion());
+        Command<GetSweepStatus>(_ => Sender.Tell(Status()));
+        Command<GetCoordinatorStats>(_ => Sender.Tell(new CoordinatorStats(dispatches, resultsSeen, busyTicks)));
+        Command<AwaitCompletion>(_ => OnAwaitCompletion());
+        Command<ResultRecorded>(OnResultRecorded);
     }
 
     private void OnRegister(RegisterWorker message)
     {
-        if (workers.TryAdd(Sender, new WorkerInfo(message.Name, message.Node)))
-        {
-            Context.Watch(Sender);
-            log.Info("Worker {Worker} registered on {Node}", message.Name, message.Node);
-        }
+        Track(Sender, new WorkerInfo(message.Name, message.Node));
+        // Workers re-register until acknowledged (the singleton may not have existed when they started).
+        Sender.Tell(WorkerRegistered.Instance);
     }
 
     private void OnRequestTrial()
@@ -119,7 +229,7 @@ public sealed class CoordinatorActor : ReceiveActor
         var worker = Sender;
         if (!workers.ContainsKey(worker))
         {
-            OnRegister(new RegisterWorker(worker.Path.Name, worker.Path.Address.ToString()));
+            Track(worker, new WorkerInfo(worker.Path.Name, worker.Path.Address.ToString()));
         }
         // A worker asks only when it holds nothing; if we think it holds a trial, it lost it (e.g. restarted).
         if (assignments.Remove(worker, out var lost))
@@ -131,6 +241,15 @@ public sealed class CoordinatorActor : ReceiveActor
         if (!TryDispatch(worker))
         {
             Park(worker);
+        }
+    }
+
+    private void Track(IActorRef worker, WorkerInfo info)
+    {
+        if (workers.TryAdd(worker, info))
+        {
+            Context.Watch(worker);
+            log.Info("Worker {Worker} registered on {Node}", info.Name, info.Node);
         }
     }
 
@@ -178,6 +297,7 @@ public sealed class CoordinatorActor : ReceiveActor
     private void Retry(TrialSpec trial, int attempt, TrialResult result)
     {
         failedAttempts[trial.Index] = attempt;
+        PersistAsync(new AttemptFailed(trial.Index, attempt), _ => { });
         trialLog.Write(LogLevel.WarningLevel, trial.Id, result.Worker, result.Node,
             "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", trial.Id, attempt, settings.MaxAttempts, result.Reason ?? "");
         // While stopping, a failed trial is left unfinished rather than retried: a later run can retry it.
@@ -188,24 +308,59 @@ public sealed class CoordinatorActor : ReceiveActor
         }
     }
 
+    // Settled in memory at once (a late duplicate is ignored); journaled when the results actor acknowledges.
     private void Settle(long index, IReadOnlyList<SweptValue> sweptValues, TrialResult result, int attempt)
     {
-        queue.Settled.Add(index);
-        failedAttempts.Remove(index);
+        MarkSettled(index, result.Status);
         if (result.Status == TrialStatus.Failed)
         {
-            failed++;
             trialLog.Write(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node,
                 "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", result.TrialId, attempt, settings.MaxAttempts, result.Reason ?? "");
         }
         else
         {
-            done++;
-            interrupted += result.Status == TrialStatus.Interrupted ? 1 : 0;
             trialLog.Write(LogLevel.InfoLevel, result.TrialId, result.Worker, result.Node,
                 "Trial {TrialId} finished: val_loss={ValLoss} sparsity={Sparsity}", result.TrialId, result.Metrics?.ValLoss, result.Metrics?.Sparsity);
         }
         results.Tell(new RecordResult(new LeaderboardEntry(index, sweptValues, result)));
+    }
+
+    private bool MarkSettled(long index, TrialStatus status)
+    {
+        if (!queue.Settled.Add(index))
+        {
+            return false;
+        }
+        failedAttempts.Remove(index);
+        if (status == TrialStatus.Failed)
+        {
+            failed++;
+        }
+        else
+        {
+            done++;
+            interrupted += status == TrialStatus.Interrupted ? 1 : 0;
+        }
+        return true;
+    }
+
+    private void OnResultRecorded(ResultRecorded message) => PersistAsync(new TrialSettled(message.Index, message.Status), _ => { });
+
+    private void OnReturn(ReturnTrial message)
+    {
+        if (!assignments.TryGetValue(Sender, out var held) || held.Trial.Index != message.Index)
+        {
+            return;
+        }
+        assignments.Remove(Sender);
+        queue.PutBackFirst(message.Index);
+        trialLog.Write(LogLevel.WarningLevel, held.Trial.Id, held.Info.Name, held.Info.Node,
+            "Trial {TrialId} re-queued: worker {Worker} handed it back", held.Trial.Id, held.Info.Name);
+        if (!stopping)
+        {
+            DispatchToIdle();
+        }
+        CompleteIfSettled();
     }
 
     private void OnTerminated(Terminated message)
@@ -332,6 +487,10 @@ public sealed class CoordinatorActor : ReceiveActor
             waiter.Tell(new SweepCompleted(summary));
         }
         waiters.Clear();
+        foreach (var worker in workers.Keys)
+        {
+            worker.Tell(new SweepOver(sweepId));
+        }
         Become(Completed);
     }
 

@@ -1,3 +1,4 @@
+using SweepCluster.Cluster.Serialization;
 using SweepCluster.Core.Results;
 
 namespace SweepCluster.Cluster.Coordination;
@@ -6,39 +7,54 @@ namespace SweepCluster.Cluster.Coordination;
 public static class CoordinatorProtocol
 {
     /// <summary>A worker (the sender) announces itself; the coordinator watches it from now on.</summary>
-    public sealed record RegisterWorker(string Name, string Node);
+    public sealed record RegisterWorker(string Name, string Node) : ISweepMessage;
 
     /// <summary>The sender is free and wants a trial (pull). Answered with an AssignTrial when one is available.</summary>
-    public sealed record RequestTrial
+    public sealed record RequestTrial : ISweepMessage
     {
         public static RequestTrial Instance { get; } = new();
     }
 
     /// <summary>One epoch of a running trial.</summary>
-    public sealed record TrialProgress(string TrialId, EpochRecord Epoch);
+    public sealed record TrialProgress(string TrialId, EpochRecord Epoch) : ISweepMessage;
 
     /// <summary>A trial's final result from the worker that ran it (the sender).</summary>
-    public sealed record TrialFinished(long Index, TrialResult Result);
+    public sealed record TrialFinished(long Index, TrialResult Result) : ISweepMessage;
 
     /// <summary>Asks for the sweep's counts; answered with a <see cref="SweepStatus"/>.</summary>
-    public sealed record GetSweepStatus
+    public sealed record GetSweepStatus : ISweepMessage
     {
         public static GetSweepStatus Instance { get; } = new();
     }
 
     /// <summary>Stop handing out trials. With <paramref name="InterruptRunning"/>, running trials are asked to stop too.</summary>
-    public sealed record StopSweep(bool InterruptRunning);
+    public sealed record StopSweep(bool InterruptRunning) : ISweepMessage;
 
     /// <summary>Answered with <see cref="SweepCompleted"/> when the sweep ends (at once if it has ended).</summary>
-    public sealed record AwaitCompletion
+    public sealed record AwaitCompletion : ISweepMessage
     {
         public static AwaitCompletion Instance { get; } = new();
     }
 
-    public sealed record SweepCompleted(SweepSummary Summary);
+    public sealed record SweepCompleted(SweepSummary Summary) : ISweepMessage;
+
+    /// <summary>The answer to <see cref="AwaitCompletion"/> when the coordinator refuses to run: its journal holds another sweep.</summary>
+    public sealed record SweepRefused(string Reason) : ISweepMessage;
+
+    /// <summary>
+    /// Published on the event stream (not sent) when the coordinator cannot go on: its journal failed. The node
+    /// hosting it ends the run with an error instead of waiting forever; the same command resumes later.
+    /// </summary>
+    public sealed record CoordinatorFailed(string Reason);
+
+    /// <summary>
+    /// The sender (a worker that is shutting down) gives its trial back unfinished: it goes back to the queue and
+    /// is not recorded. Unlike a stopped trial, which ends as Interrupted.
+    /// </summary>
+    public sealed record ReturnTrial(long Index, string TrialId) : ISweepMessage;
 
     /// <summary>Answered with <see cref="CoordinatorStats"/> (the control-plane benchmark reads it).</summary>
-    public sealed record GetCoordinatorStats
+    public sealed record GetCoordinatorStats : ISweepMessage
     {
         public static GetCoordinatorStats Instance { get; } = new();
     }

@@ -1,3 +1,5 @@
+using SweepCluster.Cluster.Serialization;
+
 namespace SweepCluster.Cluster.Coordination;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace SweepCluster.Cluster.Coordination;
 /// diverged, interrupted); <paramref name="Failed"/> those that failed on every attempt; <paramref name="Queued"/>
 /// the rest that are not running (including those never started after a stop).
 /// </summary>
-public sealed record SweepStatus(string SweepId, long Total, long Done, long Running, long Queued, long Failed, bool Stopping);
+public sealed record SweepStatus(string SweepId, long Total, long Done, long Running, long Queued, long Failed, bool Stopping) : ISweepMessage;

@@ -1,14 +1,25 @@
+using System.Globalization;
 using Akka.Configuration;
+using SweepCluster.Cluster.Serialization;
 
 namespace SweepCluster.Cluster.Hosting;
 
 /// <summary>
-/// The HOCON of an in-process sweep: local actors, Akka's logging routed to Serilog. Akka's own stdout logger is off:
-/// at DEBUG (which lets the per-epoch events reach the log file) it would print its shutdown chatter to the console.
+/// The HOCON of our actor systems: Akka's logging routed to Serilog and our messages bound to our serializer
+/// everywhere; local actors and the in-memory journal in one process (<see cref="Embedded"/>); the cluster,
+/// split-brain resolver and SQL journal on a cluster node (<see cref="ClusterNode"/>).
+/// Akka's own stdout logger is off: at DEBUG (which lets the per-epoch events reach the log file) it would print
+/// its shutdown chatter to the console.
 /// </summary>
 public static class AkkaConfig
 {
     public const string SerilogLogger = "Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog";
+
+    public const string CoordinatorRole = "coordinator";
+
+    public const string WorkerRole = "worker";
+
+    public const string SystemName = "sweepcluster";
 
     public static Config Embedded(string logLevel) => ConfigurationFactory.ParseString($$"""
         akka {
@@ -17,6 +28,104 @@ public static class AkkaConfig
           loggers = ["{{SerilogLogger}}"]
           log-dead-letters-during-shutdown = off
           actor.provider = local
+          persistence.journal.plugin = "akka.persistence.journal.inmem"
+          persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        }
+        """).WithFallback(Serialization());
+
+    /// <summary>Every <see cref="ISweepMessage"/> goes through <see cref="SweepJsonSerializer"/>.</summary>
+    public static Config Serialization() => ConfigurationFactory.ParseString($$"""
+        akka.actor {
+          serializers.sweep-json = "{{Qualified(typeof(SweepJsonSerializer))}}"
+          serialization-bindings { "{{Qualified(typeof(ISweepMessage))}}" = sweep-json }
+          serialization-identifiers { "{{Qualified(typeof(SweepJsonSerializer))}}" = {{SweepJsonSerializer.Id}} }
         }
         """);
+
+    /// <summary>
+    /// A cluster node. The split-brain resolver keeps the side with the oldest coordinator-role node (the
+    /// coordinator is the first seed, so it is the oldest): a dead worker is downed by the coordinator's side,
+    /// and workers cut off from the coordinator down themselves and join again when it is back. Keep-majority
+    /// would instead down a lone coordinator facing two unreachable-looking workers.
+    /// </summary>
+    public static Config ClusterNode(ClusterNodeOptions node, JournalOptions journal)
+    {
+        var seeds = string.Join(", ", node.Seeds.Select(Quote));
+        var roles = string.Join(", ", node.Roles.Select(Quote));
+        var hocon = $$"""
+            akka {
+              loglevel = {{node.LogLevel}}
+              stdout-loglevel = WARNING
+              loggers = ["{{SerilogLogger}}"]
+              log-dead-letters-during-shutdown = off
+              log-dead-letters = 0
+              actor.provider = cluster
+              remote {
+                dot-netty.tcp {
+                  hostname = {{Quote(node.Host)}}
+                  port = {{node.Port}}
+                }
+                # a worker waiting for a coordinator that is not up yet retries soon after it appears
+                retry-gate-closed-for = 1s
+              }
+              cluster {
+                seed-nodes = [{{seeds}}]
+                roles = [{{roles}}]
+                log-info = off
+                seed-node-timeout = 2s
+                retry-unsuccessful-join-after = 2s
+                downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+                split-brain-resolver {
+                  active-strategy = keep-oldest
+                  stable-after = {{Seconds(node.FailureDetection.StableAfter)}}
+                  keep-oldest { down-if-alone = off, role = {{CoordinatorRole}} }
+                }
+                failure-detector {
+                  heartbeat-interval = {{Seconds(node.FailureDetection.HeartbeatInterval)}}
+                  acceptable-heartbeat-pause = {{Seconds(node.FailureDetection.AcceptableHeartbeatPause)}}
+                }
+                run-coordinated-shutdown-when-down = on
+                # workers wait for a coordinator that may start later; they say so themselves
+                singleton-proxy.log-singleton-identification-failure = off
+              }
+              coordinated-shutdown {
+                run-by-clr-shutdown-hook = on
+                exit-clr = off
+              }
+            }
+            """;
+        return ConfigurationFactory.ParseString(hocon).WithFallback(Journal(journal)).WithFallback(Serialization());
+    }
+
+    /// <summary>The coordinator's journal (and an unused snapshot store of the same kind).</summary>
+    public static Config Journal(JournalOptions journal)
+    {
+        if (journal.Kind == JournalKind.InMemory)
+        {
+            return ConfigurationFactory.ParseString("""
+                akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+                akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+                """);
+        }
+        var provider = journal.Kind == JournalKind.Postgres ? "PostgreSQL.15" : "SQLite.MS";
+        var connection = Quote(journal.ConnectionString);
+        return ConfigurationFactory.ParseString($$"""
+            akka.persistence {
+              journal {
+                plugin = "akka.persistence.journal.sql"
+                sql { connection-string = {{connection}}, provider-name = "{{provider}}", auto-initialize = true }
+              }
+              snapshot-store {
+                plugin = "akka.persistence.snapshot-store.sql"
+                sql { connection-string = {{connection}}, provider-name = "{{provider}}", auto-initialize = true }
+              }
+            }
+            """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+    }
+
+    private static string Qualified(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
 }

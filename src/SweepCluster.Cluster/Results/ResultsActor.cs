@@ -10,9 +10,12 @@ namespace SweepCluster.Cluster.Results;
 /// <summary>
 /// Keeps a sweep's results ranked and its result files current: appends each new result to results.jsonl
 /// and rewrites the leaderboard files atomically. The files are small and written on the actor's thread,
-/// which also keeps writes in result order. A duplicate result for a trial is ignored. report.html (plots) costs
-/// more: it is rendered on a pool thread (one write at a time, piped back), at most once per interval while results
-/// arrive, with a timer catching the last ones; a flush is answered once a report with every result is written.
+/// which also keeps writes in result order. A duplicate result for a trial is ignored. Each result is
+/// acknowledged once it is on disk, so that the coordinator journals a trial as settled only after its line
+/// exists: a crash in between leaves the line, and the resumed coordinator takes it as settled. report.html
+/// (plots) costs more: it is rendered on a pool thread (one write at a time, piped back), at most once per
+/// interval while results arrive, with a timer catching the last ones; a flush is answered once a report with
+/// every result is written.
 /// </summary>
 public sealed class ResultsActor : ReceiveActor, IWithTimers
 {
@@ -47,6 +50,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
             StartReport();
         });
         Receive<ReportWritten>(OnReportWritten);
+        Receive<GetRecordedTrials>(_ => Sender.Tell(new RecordedTrials(Recorded())));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -57,38 +61,60 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     {
         // Off the actor's thread: the first report then does not stall the results behind the plotting library's start-up.
         Task.Run(ReportWriter.WarmUp);
+        if (settings.Resume && File.Exists(settings.Paths.ResultsJournal))
+        {
+            Reload();
+            log.Info("Results: {Count} earlier results kept from {Path}", leaderboard.Count, settings.Paths.ResultsJournal);
+            StartReport();
+            return;
+        }
         journal = ResultsJournal.Create(settings.Paths.ResultsJournal);
         writer.Write(leaderboard.Ranked());
         StartReport();
     }
 
     // A restart (a failed write) must not forget the results so far: they are all in the journal.
-    protected override void PostRestart(Exception reason)
+    protected override void PostRestart(Exception reason) => Reload();
+
+    /// <summary>
+    /// Reads results.jsonl back and rewrites it cleanly (atomically), dropping a line torn by a crash, so that
+    /// appending goes on after the last whole line.
+    /// </summary>
+    private void Reload()
     {
         leaderboard = new Leaderboard(settings.Metric);
-        foreach (var entry in ResultsJournal.Read(settings.Paths.ResultsJournal))
+        var entries = ResultsJournal.Read(settings.Paths.ResultsJournal);
+        foreach (var entry in entries)
         {
             leaderboard.TryAdd(entry);
         }
+        ResultsJournal.Rewrite(settings.Paths.ResultsJournal, entries);
         journal = ResultsJournal.Append(settings.Paths.ResultsJournal);
         writer.Write(leaderboard.Ranked());
     }
+
+    private List<ResultRecorded> Recorded() =>
+        [.. leaderboard.Ranked().Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status))];
 
     protected override void PostStop() => journal?.Dispose();
 
     private void OnRecord(RecordResult message)
     {
-        if (!leaderboard.TryAdd(message.Entry))
+        var entry = message.Entry;
+        if (!leaderboard.TryAdd(entry))
         {
-            log.Debug("Trial {TrialId} result ignored: already recorded", message.Entry.TrialId);
-            return;
+            log.Debug("Trial {TrialId} result ignored: already recorded", entry.TrialId);
         }
-        journal!.Write(message.Entry);
-        if (settings.WriteMode == LeaderboardWriteMode.EveryResult)
+        else
         {
-            writer.Write(leaderboard.Ranked());
-            ReportSoon();
+            journal!.Write(entry);
+            if (settings.WriteMode == LeaderboardWriteMode.EveryResult)
+            {
+                writer.Write(leaderboard.Ranked());
+                ReportSoon();
+            }
         }
+        Sender.Tell(new ResultRecorded(entry.Index, entry.Result.Status));
     }
 
     // The leaderboard files are written here while the report renders on another thread; the reply waits for both.

@@ -13,9 +13,13 @@ namespace SweepCluster.Cluster.Workers;
 /// One device slot. Registers with the coordinator and asks for a trial whenever it is free (Idle), trains it
 /// off the actor's thread and pipes the result back (Training), so that status queries and stop requests are
 /// answered while a trial trains. A trainer exception becomes a Failed result; a stopped trial, Interrupted.
+/// On a cluster it re-registers until acknowledged (and after a coordinator hand-over), gives its trial back
+/// when its node shuts down (HandedBack), and ends with the sweep (Over).
 /// </summary>
-public sealed class WorkerActor : ReceiveActor
+public sealed class WorkerActor : ReceiveActor, IWithTimers
 {
+    private const string RegisterTimer = "register";
+
     private readonly IActorRef coordinator;
     private readonly ITrialTrainer trainer;
     private readonly WorkerSettings settings;
@@ -23,6 +27,8 @@ public sealed class WorkerActor : ReceiveActor
     private AssignTrial? current;
     private CancellationTokenSource? cancellation;
     private int? lastEpoch;
+    private IActorRef? registeredWith;
+    private IActorRef? lastCoordinator;
 
     public WorkerActor(IActorRef coordinator, ITrialTrainer trainer, WorkerSettings settings)
     {
@@ -33,13 +39,97 @@ public sealed class WorkerActor : ReceiveActor
         Idle();
     }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     public static Props Props(IActorRef coordinator, ITrialTrainer trainer, WorkerSettings settings) =>
         Akka.Actor.Props.Create(() => new WorkerActor(coordinator, trainer, settings));
 
     protected override void PreStart()
     {
-        coordinator.Tell(new RegisterWorker(settings.Name, settings.Node));
+        Register();
         coordinator.Tell(RequestTrial.Instance);
+        KeepRegistering();
+    }
+
+    private void Register() => coordinator.Tell(new RegisterWorker(settings.Name, settings.Node));
+
+    private void KeepRegistering()
+    {
+        if (settings.RegisterInterval is { } interval)
+        {
+            Timers.StartPeriodicTimer(RegisterTimer, new Reregister(), interval);
+        }
+    }
+
+    private void Cluster()
+    {
+        Receive<WorkerRegistered>(_ => OnRegistered());
+        Receive<Reregister>(_ => Register());
+        Receive<Terminated>(OnCoordinatorGone);
+        Receive<SweepOver>(OnSweepOver);
+        Receive<GetWorkerStatus>(_ => ReplyStatus());
+    }
+
+    // A new coordinator (after a hand-over or a restart) never saw this worker's request: ask again when idle.
+    private void OnRegistered()
+    {
+        Timers.Cancel(RegisterTimer);
+        var isNew = lastCoordinator is not null && !lastCoordinator.Equals(Sender);
+        registeredWith = Sender;
+        lastCoordinator = Sender;
+        Context.Watch(Sender);
+        if (isNew && current is null)
+        {
+            coordinator.Tell(RequestTrial.Instance);
+        }
+    }
+
+    private void OnCoordinatorGone(Terminated message)
+    {
+        if (!message.ActorRef.Equals(registeredWith))
+        {
+            return;
+        }
+        registeredWith = null;
+        log.Adapter.Warning("Worker {Worker}: the coordinator is gone; registering again", settings.Name);
+        KeepRegistering();
+    }
+
+    private void OnSweepOver(SweepOver message)
+    {
+        cancellation?.Cancel();
+        Timers.CancelAll();
+        Context.System.EventStream.Publish(message);
+        Become(Over);
+    }
+
+    private void Over()
+    {
+        Receive<GetWorkerStatus>(_ => ReplyStatus());
+        Receive<HandBackTrial>(_ => Sender.Tell(new TrialHandedBack(null)));
+        ReceiveAny(_ => { });
+    }
+
+    private void HandedBack()
+    {
+        Receive<GetWorkerStatus>(_ => ReplyStatus());
+        Receive<HandBackTrial>(_ => Sender.Tell(new TrialHandedBack(null)));
+        ReceiveAny(_ => { }); // the cancelled training's result is not reported: the trial runs again elsewhere
+    }
+
+    private void HandBack()
+    {
+        Timers.CancelAll();
+        var held = current?.Trial;
+        if (held is not null)
+        {
+            coordinator.Tell(new ReturnTrial(held.Index, held.Id));
+            log.Write(LogLevel.InfoLevel, held.Id, settings.Name, settings.Node, "Trial {TrialId} handed back by {Worker}: its node is shutting down", held.Id, settings.Name);
+            cancellation?.Cancel();
+            current = null;
+        }
+        Sender.Tell(new TrialHandedBack(held?.Id));
+        Become(HandedBack);
     }
 
     // A stopped worker must not leave its trial training on a thread nobody listens to.
@@ -48,8 +138,9 @@ public sealed class WorkerActor : ReceiveActor
     private void Idle()
     {
         Receive<AssignTrial>(Start);
-        Receive<GetWorkerStatus>(_ => ReplyStatus());
         Receive<StopTrial>(_ => { });
+        Receive<HandBackTrial>(_ => HandBack());
+        Cluster();
     }
 
     private void Training()
@@ -57,7 +148,8 @@ public sealed class WorkerActor : ReceiveActor
         Receive<EpochDone>(OnEpoch);
         Receive<TrainingDone>(OnDone);
         Receive<StopTrial>(OnStop);
-        Receive<GetWorkerStatus>(_ => ReplyStatus());
+        Receive<HandBackTrial>(_ => HandBack());
+        Cluster();
     }
 
     private void Start(AssignTrial assignment)
@@ -155,4 +247,6 @@ public sealed class WorkerActor : ReceiveActor
     private sealed record EpochDone(string TrialId, EpochRecord Epoch);
 
     private sealed record TrainingDone(string TrialId, TrialResult Result);
+
+    private sealed record Reregister;
 }

@@ -1,3 +1,4 @@
+using SweepCluster.Cluster.Serialization;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Workers;
@@ -6,14 +7,35 @@ namespace SweepCluster.Cluster.Workers;
 public static class WorkerProtocol
 {
     /// <summary>Train this trial. <paramref name="Attempt"/> is 1 for the first run, 2 for the first retry, …</summary>
-    public sealed record AssignTrial(TrialSpec Trial, int Attempt);
+    public sealed record AssignTrial(TrialSpec Trial, int Attempt) : ISweepMessage;
 
     /// <summary>Stop the trial with this id if it is the one training; it ends as Interrupted.</summary>
-    public sealed record StopTrial(string TrialId);
+    public sealed record StopTrial(string TrialId) : ISweepMessage;
 
     /// <summary>Answered with a <see cref="WorkerStatus"/>, also while a trial trains.</summary>
-    public sealed record GetWorkerStatus
+    public sealed record GetWorkerStatus : ISweepMessage
     {
         public static GetWorkerStatus Instance { get; } = new();
     }
+
+    /// <summary>The coordinator (the sender) knows this worker now; it stops re-registering and watches the sender.</summary>
+    public sealed record WorkerRegistered : ISweepMessage
+    {
+        public static WorkerRegistered Instance { get; } = new();
+    }
+
+    /// <summary>The sweep has ended: the worker takes no more trials, and its node may leave.</summary>
+    public sealed record SweepOver(string SweepId) : ISweepMessage;
+
+    /// <summary>
+    /// Local, from the worker's host when its node shuts down: give the running trial back to the coordinator
+    /// (re-queued, not recorded) and take no more. Answered with <see cref="TrialHandedBack"/>.
+    /// </summary>
+    public sealed record HandBackTrial
+    {
+        public static HandBackTrial Instance { get; } = new();
+    }
+
+    /// <summary>The reply to <see cref="HandBackTrial"/>; <paramref name="TrialId"/> is null when the worker held nothing.</summary>
+    public sealed record TrialHandedBack(string? TrialId);
 }

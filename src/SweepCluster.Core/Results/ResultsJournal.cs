@@ -20,6 +20,18 @@ public sealed class ResultsJournal : IDisposable
     /// <summary>Opens <paramref name="path"/> to append to it (a resumed sweep), creating it if needed.</summary>
     public static ResultsJournal Append(string path) => Open(path, FileMode.Append);
 
+    /// <summary>Replaces <paramref name="path"/> atomically with exactly these entries (a reader sees old or new, never a mix).</summary>
+    public static void Rewrite(string path, IEnumerable<LeaderboardEntry> entries) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            foreach (var entry in entries)
+            {
+                writer.Write(JsonSerializer.Serialize(entry, ResultsJson.Options));
+                writer.Write('\n');
+            }
+        });
+
     public void Write(LeaderboardEntry entry)
     {
         writer.Write(JsonSerializer.Serialize(entry, ResultsJson.Options));

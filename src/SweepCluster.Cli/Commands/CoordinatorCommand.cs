@@ -1,0 +1,177 @@
+using System.CommandLine;
+using Serilog;
+using SweepCluster.Cli.Logging;
+using SweepCluster.Cluster.Coordination;
+using SweepCluster.Cluster.Hosting;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Core.Trials;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary>
+/// <c>sweepcluster coordinator sweep.yaml --host H --port P</c>: the coordinator node of a cluster sweep. It
+/// holds the coordinator singleton and the results; workers join it. It journals its state, so running it
+/// again with the same sweep and output folder resumes. Exits like <c>run</c> when the sweep is over.
+/// </summary>
+public static class CoordinatorCommand
+{
+    public const int DefaultPort = 4053;
+
+    /// <summary>Exit code after SIGINT/SIGTERM: the journal keeps the state, the same command resumes.</summary>
+    public const int Stopped = 130;
+
+    public static Command Create()
+    {
+        var sweepFile = SweepOptions.SweepFileArgument();
+        var set = SweepOptions.SetOption();
+        var node = new NodeOptions();
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (env SWEEPCLUSTER_OUT; default: out/<sweep name>). Rerun with the same folder to resume." };
+        var maxRetries = new Option<int>("--max-retries") { Description = "Attempts after the first for a failed trial.", DefaultValueFactory = _ => 2 };
+        var journal = new Option<string?>("--journal") { Description = "sqlite (default: <out>/journal.db) or postgres (env SWEEPCLUSTER_JOURNAL)." };
+        var connection = new Option<string?>("--journal-connection")
+        {
+            Description = "ADO.NET connection string of the journal, e.g. \"Host=db;Username=sweep;Password=...;Database=sweeps\" (env SWEEPCLUSTER_JOURNAL_CONNECTION).",
+        };
+        var top = new Option<int>("--top") { Description = "Leaderboard rows printed at the end.", DefaultValueFactory = _ => 10 };
+        var command = new Command("coordinator", "Run the coordinator node of a cluster sweep: workers join it; prints the leaderboard when the sweep is over.")
+        {
+            sweepFile, set, output, maxRetries, journal, connection, top,
+        };
+        foreach (var option in node.All())
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(async (result, _) =>
+        {
+            var env = EnvironmentSettings.Process;
+            try
+            {
+                return await RunAsync(result.GetRequiredValue(sweepFile), result.GetValue(set) ?? [], result.GetValue(output)?.FullName ?? env.Text("OUT"),
+                    node, result, env, result.GetValue(maxRetries), result.GetValue(journal) ?? env.Text("JOURNAL"),
+                    result.GetValue(connection) ?? env.Text("JOURNAL_CONNECTION"), result.GetValue(top));
+            }
+            catch (FormatException e)
+            {
+                // a SWEEPCLUSTER_* variable that does not parse
+                Console.Error.WriteLine(e.Message);
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo file, IReadOnlyList<string> overrides, string? output, NodeOptions node, ParseResult result,
+        EnvironmentSettings env, int maxRetries, string? journalKind, string? connection, int top)
+    {
+        if (SweepOptions.TryLoad(file, overrides, Console.Error) is not { } sweep)
+        {
+            return ExitCodes.BadInput;
+        }
+        var outputDirectory = Path.GetFullPath(output ?? Path.Combine("out", sweep.Name));
+        var host = node.ResolveHost(result, env);
+        var port = node.ResolvePort(result, env, DefaultPort);
+        var seeds = node.ResolveSeeds(result, env);
+        seeds = seeds.Count > 0 ? seeds : [ClusterNodeOptions.SeedAddress(host, port)];
+        var problems = NodeOptions.Problems(port, seeds).ToList();
+        var journal = ResolveJournal(journalKind, connection, outputDirectory, problems);
+        if (problems.Count > 0 || journal is null)
+        {
+            problems.ForEach(Console.Error.WriteLine);
+            return ExitCodes.BadInput;
+        }
+        if (ChangedDefinition(sweep, outputDirectory) is { } changed)
+        {
+            Console.Error.WriteLine(changed);
+            return ExitCodes.BadInput;
+        }
+        var nodeName = $"{Environment.MachineName}-coordinator-{port}";
+        Log.Logger = LoggingSetup.Create(node.ResolveLogDirectory(result, env) ?? Path.Combine(outputDirectory, "logs"), nodeName);
+        try
+        {
+            var options = new CoordinatorNodeOptions(
+                new ClusterNodeOptions(host, port, seeds, [AkkaConfig.CoordinatorRole], node.ResolveFailureDetection(result, env)),
+                outputDirectory, journal, SweepDefinitionHash.Of(sweep.SourceText), maxRetries);
+            return await RunNodeAsync(sweep, options, top);
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+
+    private static async Task<int> RunNodeAsync(SweepDefinition sweep, CoordinatorNodeOptions options, int top)
+    {
+        Directory.CreateDirectory(options.OutputDirectory);
+        AtomicFile.WriteText(Path.Combine(options.OutputDirectory, "sweep.yaml"), sweep.SourceText);
+        var source = new SweepTrialSource(sweep);
+        Log.Information("Coordinator for sweep {SweepId} ({Trials} trials) at {Seed}, journal {Journal}, output {Output}",
+            sweep.Name, source.Count, ClusterNodeOptions.SeedAddress(options.Node.Host, options.Node.Port), options.Journal.Kind, options.OutputDirectory);
+        using var signals = new StopSignals("the coordinator");
+        var ended = await CoordinatorNode.RunAsync(source, options, signals.Token, new ProgressLog());
+        switch (ended)
+        {
+            case null:
+                Log.Warning("Coordinator stopped; run the same command again to resume sweep {SweepId}", sweep.Name);
+                return Stopped;
+            case { RefusedBecause: { } reason }:
+                Console.Error.WriteLine($"sweep {sweep.Name}: {reason}");
+                return ExitCodes.BadInput;
+            case { FailedBecause: { } failure }:
+                Log.Error("Sweep {SweepId} stopped: {Reason}; fix the journal and run the same command to resume", sweep.Name, failure);
+                return ExitCodes.TrialsFailed;
+            default:
+                var outcome = ended.Outcome!;
+                RunCommand.PrintSummary(outcome, source, top);
+                return outcome.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Success;
+        }
+    }
+
+    private static JournalOptions? ResolveJournal(string? kind, string? connection, string outputDirectory, List<string> problems)
+    {
+        switch (kind?.ToLowerInvariant())
+        {
+            case null or "" or "sqlite":
+                return connection is null ? JournalOptions.SqliteIn(outputDirectory) : new JournalOptions(JournalKind.Sqlite, connection);
+            case "postgres" or "postgresql" when connection is not null:
+                return new JournalOptions(JournalKind.Postgres, connection);
+            case "postgres" or "postgresql":
+                problems.Add("--journal postgres needs --journal-connection (or SWEEPCLUSTER_JOURNAL_CONNECTION)");
+                return null;
+            default:
+                problems.Add($"--journal: 'sqlite' or 'postgres' (got '{kind}')");
+                return null;
+        }
+    }
+
+    // The journal checks the definition too; this catches the common case early, with the file names in the message.
+    private static string? ChangedDefinition(SweepDefinition sweep, string outputDirectory)
+    {
+        var earlier = Path.Combine(outputDirectory, "sweep.yaml");
+        if (!File.Exists(earlier) || !File.Exists(Path.Combine(outputDirectory, "results.jsonl")))
+        {
+            return null;
+        }
+        var before = SweepDefinitionHash.Of(File.ReadAllText(earlier));
+        return before == SweepDefinitionHash.Of(sweep.SourceText) ? null
+            : $"{outputDirectory} holds results of a different definition of sweep '{sweep.Name}' ({earlier}); "
+              + "resume with the same file and --set options, or choose another --out.";
+    }
+
+    /// <summary>Logs the sweep's progress when it changed.</summary>
+    private sealed class ProgressLog : IProgress<SweepStatus>
+    {
+        private SweepStatus? last;
+
+        public void Report(SweepStatus value)
+        {
+            if (value == last)
+            {
+                return;
+            }
+            last = value;
+            Log.Information("Sweep {SweepId} progress: {Done}/{Total} done, {Running} running, {Queued} queued, {Failed} failed",
+                value.SweepId, value.Done, value.Total, value.Running, value.Queued, value.Failed);
+        }
+    }
+}

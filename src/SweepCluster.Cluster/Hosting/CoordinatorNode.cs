@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Cluster.Tools.Singleton;
+using SweepCluster.Cluster.Coordination;
+using SweepCluster.Cluster.Results;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Trials;
+using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
+using static SweepCluster.Cluster.Results.ResultsProtocol;
+
+namespace SweepCluster.Cluster.Hosting;
+
+/// <summary>
+/// Runs the coordinator side of a cluster sweep in this process: the results actor (resuming results.jsonl),
+/// the coordinator as a cluster singleton on the coordinator role, and a proxy to it. Returns when the sweep
+/// is over (then the node leaves the cluster and the workers go home) or when <c>stop</c> is cancelled (the
+/// node leaves; the journal lets a later run resume).
+/// </summary>
+public static class CoordinatorNode
+{
+    public const string SingletonName = "coordinator";
+
+    public static async Task<CoordinatorOutcome?> RunAsync(
+        ITrialSource trials,
+        CoordinatorNodeOptions options,
+        CancellationToken stop,
+        IProgress<SweepStatus>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var paths = new SweepOutputPaths(options.OutputDirectory);
+        var system = ActorSystem.Create(AkkaConfig.SystemName, AkkaConfig.ClusterNode(options.Node, options.Journal));
+        try
+        {
+            var failed = new TaskCompletionSource<CoordinatorFailed>(TaskCreationOptions.RunContinuationsAsynchronously);
+            system.ActorOf(EventListener<CoordinatorFailed>.Props(failed), "failure-listener");
+            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true)), "results");
+            var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash);
+            system.ActorOf(ClusterSingletonManager.Props(CoordinatorActor.Props(trials, results, settings), PoisonPill.Instance,
+                ClusterSingletonManagerSettings.Create(system).WithRole(AkkaConfig.CoordinatorRole).WithSingletonName(SingletonName)), SingletonName);
+            var coordinator = WorkerNode.CoordinatorProxy(system);
+            var completion = coordinator.Ask<object>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan);
+            var stopped = Task.Delay(Timeout.Infinite, stop);
+            var progressLoop = ReportProgressAsync(coordinator, completion, progress, options.ProgressInterval ?? TimeSpan.FromSeconds(5), stop);
+            var first = await Task.WhenAny(completion, stopped, system.WhenTerminated, failed.Task);
+            if (first == failed.Task)
+            {
+                return new CoordinatorOutcome(null, null, (await failed.Task).Reason);
+            }
+            if (first != completion)
+            {
+                return null;
+            }
+            await progressLoop;
+            if (await completion is SweepRefused refused)
+            {
+                return new CoordinatorOutcome(null, refused.Reason, null);
+            }
+            var summary = ((SweepCompleted)await completion).Summary;
+            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, TimeSpan.FromMinutes(1));
+            return new CoordinatorOutcome(new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
+                summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed), null, null);
+        }
+        finally
+        {
+            // Leaving (rather than vanishing) tells the workers that the sweep's coordinator is gone for good.
+            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance);
+            await system.WhenTerminated;
+        }
+    }
+
+    private static async Task ReportProgressAsync(IActorRef coordinator, Task completion, IProgress<SweepStatus>? progress, TimeSpan interval, CancellationToken stop)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(interval);
+        while (!completion.IsCompleted && !stop.IsCancellationRequested)
+        {
+            try
+            {
+                progress.Report(await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, interval));
+            }
+            catch (AskTimeoutException)
+            {
+                // the singleton is not up yet (joining, recovering): nothing to report this time
+            }
+            await Task.WhenAny(completion, timer.WaitForNextTickAsync(stop).AsTask());
+        }
+    }
+}

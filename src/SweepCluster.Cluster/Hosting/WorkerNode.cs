@@ -1,0 +1,81 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.Singleton;
+using Serilog;
+using SweepCluster.Cluster.Workers;
+using SweepCluster.Training.Trainer;
+using static SweepCluster.Cluster.Workers.WorkerProtocol;
+
+namespace SweepCluster.Cluster.Hosting;
+
+/// <summary>
+/// Runs a worker node: joins the seeds, starts its workers against a proxy of the coordinator singleton, and
+/// stays until the sweep is over, the coordinator leaves, or <c>stop</c> is cancelled. When the node is downed
+/// (the coordinator crashed, so the split-brain resolver downs the side without it) a new session joins again
+/// and waits for the coordinator to come back. On shutdown, running trials are handed back to the coordinator
+/// (re-queued, not recorded) before the node leaves.
+/// </summary>
+public static class WorkerNode
+{
+    private static readonly TimeSpan HandBackTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<WorkerNodeExit> RunAsync(ITrialTrainer trainer, WorkerNodeOptions options, CancellationToken stop)
+    {
+        while (true)
+        {
+            var exit = await RunSessionAsync(trainer, options, stop);
+            if (exit is { } done)
+            {
+                return done;
+            }
+            Log.Warning("Worker node {Node} was removed from the cluster (coordinator unreachable); joining again", options.NodeName);
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+        }
+    }
+
+    /// <summary>A proxy to the coordinator singleton, wherever it runs.</summary>
+    public static IActorRef CoordinatorProxy(ActorSystem system) =>
+        system.ActorOf(ClusterSingletonProxy.Props($"/user/{CoordinatorNode.SingletonName}",
+            ClusterSingletonProxySettings.Create(system).WithRole(AkkaConfig.CoordinatorRole).WithSingletonName(CoordinatorNode.SingletonName)),
+            "coordinator-proxy");
+
+    /// <returns>How the node ended, or null when this session was downed and the node should join again.</returns>
+    private static async Task<WorkerNodeExit?> RunSessionAsync(ITrialTrainer trainer, WorkerNodeOptions options, CancellationToken stop)
+    {
+        var system = ActorSystem.Create(AkkaConfig.SystemName, AkkaConfig.ClusterNode(options.Node, JournalOptions.InMemory));
+        var ended = new TaskCompletionSource<WorkerNodeExit>(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(WorkerNodeWatcher.Props(ended), "watcher");
+        var coordinator = CoordinatorProxy(system);
+        var workers = Enumerable.Range(0, options.Workers)
+            .Select(i => system.ActorOf(WorkerActor.Props(coordinator, trainer,
+                new WorkerSettings($"{options.NodeName}/worker-{i}", options.NodeName, RegisterInterval: options.RegisterInterval ?? TimeSpan.FromSeconds(1))), $"worker-{i}"))
+            .ToList();
+        var shutdown = CoordinatedShutdown.Get(system);
+        shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hand-back-trials", () => HandBackAsync(workers));
+        Log.Information("Worker node {Node} started {Workers} workers at {Address}, joining {Seeds}",
+            options.NodeName, options.Workers, Akka.Cluster.Cluster.Get(system).SelfAddress, string.Join(", ", options.Node.Seeds));
+        var stopped = Task.Delay(Timeout.Infinite, stop);
+        var first = await Task.WhenAny(ended.Task, stopped, system.WhenTerminated);
+        if (first == system.WhenTerminated)
+        {
+            return null;
+        }
+        var exit = first == ended.Task ? await ended.Task : WorkerNodeExit.Stopped;
+        Log.Information("Worker node {Node} leaving: {Reason}", options.NodeName, exit);
+        await shutdown.Run(CoordinatedShutdown.ClusterLeavingReason.Instance);
+        await system.WhenTerminated;
+        return exit;
+    }
+
+    private static async Task<Akka.Done> HandBackAsync(IEnumerable<IActorRef> workers)
+    {
+        try
+        {
+            await Task.WhenAll(workers.Select(w => w.Ask<TrialHandedBack>(HandBackTrial.Instance, HandBackTimeout)));
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+        {
+            Log.Warning("Handing back trials timed out: the coordinator re-queues them when this node is gone");
+        }
+        return Akka.Done.Instance;
+    }
+}

@@ -107,7 +107,7 @@ public static class CoordinatorCommand
         var source = new SweepTrialSource(sweep);
         Log.Information("Coordinator for sweep {SweepId} ({Trials} trials) at {Seed}, journal {Journal}, output {Output}",
             sweep.Name, source.Count, ClusterNodeOptions.SeedAddress(options.Node.Host, options.Node.Port), options.Journal.Kind, options.OutputDirectory);
-        using var signals = new StopSignals("the coordinator");
+        using var signals = new StopSignals("the coordinator is leaving the cluster");
         var ended = await CoordinatorNode.RunAsync(source, options, signals.Token, new ProgressLog());
         switch (ended)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Serilog;
 using Serilog.Events;
 using Spectre.Console;
@@ -20,7 +19,7 @@ namespace SweepCluster.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>Exit code after Ctrl-C: the conventional 128 + SIGINT.</summary>
+    /// <summary>Exit code after a stop by Ctrl-C or SIGTERM: the conventional 128 + SIGINT.</summary>
     public const int StoppedByUser = 130;
 
     public static Command Create()
@@ -96,8 +95,7 @@ public static class RunCommand
         var workers = arguments.Workers ?? Math.Max(1, Environment.ProcessorCount / arguments.ThreadsPerWorker);
         Log.Information("Sweep {SweepId} starting: {Trials} trials, {Workers} workers x {Threads} threads, output {Output}",
             sweep.Name, source.Count, workers, arguments.ThreadsPerWorker, outputDirectory);
-        using var stop = new CancellationTokenSource();
-        using var ctrlC = StopOnCtrlC(stop);
+        using var stop = new StopSignals("the sweep stops: running trials are interrupted and recorded");
         using var trainer = new TorchTrialTrainer(new TrainerOptions(arguments.ThreadsPerWorker));
         // DEBUG lets the per-epoch and per-result events reach the log file (monitor reads them); the console stays at its level.
         var options = new EmbeddedSweepOptions(outputDirectory, workers, arguments.MaxRetries, node, LogLevel: "DEBUG");
@@ -109,19 +107,6 @@ public static class RunCommand
         PrintSummary(outcome, source, arguments.Top);
         return outcome.Stopped ? StoppedByUser : outcome.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Success;
     }
-
-    /// <summary>The first Ctrl-C stops the sweep cleanly; a second one ends the process as usual.</summary>
-    private static PosixSignalRegistration StopOnCtrlC(CancellationTokenSource stop) =>
-        PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-        {
-            if (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            context.Cancel = true;
-            Log.Warning("Stopping: running trials are interrupted and recorded; press Ctrl-C again to quit at once");
-            stop.Cancel();
-        });
 
     internal static void PrintSummary(SweepOutcome outcome, ITrialSource source, int top)
     {

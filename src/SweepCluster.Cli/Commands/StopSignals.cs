@@ -4,8 +4,9 @@ using Serilog;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>
-/// Turns SIGINT and SIGTERM into a cancellation, once, so that a cluster node leaves the cluster cleanly (a
-/// worker hands its trial back first) instead of the runtime's default exit. A second signal exits at once.
+/// Turns SIGINT (Ctrl-C) and SIGTERM (docker stop, kill) into a cancellation, once, so that a sweep stops cleanly
+/// and a cluster node leaves the cluster cleanly (a worker hands its trial back first) instead of the runtime's
+/// default exit. <c>consequence</c> says what happens, for the log. A second signal exits at once.
 /// </summary>
 public sealed class StopSignals : IDisposable
 {
@@ -13,10 +14,10 @@ public sealed class StopSignals : IDisposable
     private readonly PosixSignalRegistration interrupt;
     private readonly PosixSignalRegistration terminate;
 
-    public StopSignals(string what)
+    public StopSignals(string consequence)
     {
-        interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => OnSignal(context, what));
-        terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => OnSignal(context, what));
+        interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => OnSignal(context, consequence));
+        terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => OnSignal(context, consequence));
     }
 
     public CancellationToken Token => stop.Token;
@@ -28,14 +29,14 @@ public sealed class StopSignals : IDisposable
         stop.Dispose();
     }
 
-    private void OnSignal(PosixSignalContext context, string what)
+    private void OnSignal(PosixSignalContext context, string consequence)
     {
         if (stop.IsCancellationRequested)
         {
             return;
         }
         context.Cancel = true;
-        Log.Warning("{Signal}: {What} is leaving the cluster; signal again to quit at once", context.Signal, what);
+        Log.Warning("{Signal}: {Consequence}; signal again to quit at once", context.Signal, consequence);
         stop.Cancel();
     }
 }

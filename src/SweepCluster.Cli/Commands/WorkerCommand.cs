@@ -79,7 +79,7 @@ public static class WorkerCommand
         {
             TorchRuntime.EnsureLoaded();
             using var trainer = new TorchTrialTrainer(new TrainerOptions(threadsPerWorker));
-            using var signals = new StopSignals("the worker node");
+            using var signals = new StopSignals("the worker node hands its trials back and leaves the cluster");
             var options = new WorkerNodeOptions(new ClusterNodeOptions(host, port, seeds, [AkkaConfig.WorkerRole], node.ResolveFailureDetection(result, env)), workers, nodeName);
             var exit = await WorkerNode.RunAsync(trainer, options, signals.Token);
             Log.Information("Worker node {Node} done: {Reason}", nodeName, exit);

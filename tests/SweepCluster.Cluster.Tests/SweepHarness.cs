@@ -41,9 +41,27 @@ internal sealed class SweepHarness : IDisposable
 
     public void Dispose()
     {
+        StopResultsWriting();
         if (Directory.Exists(Paths.Directory))
         {
             Directory.Delete(Paths.Directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The results actor renders report.html on a pool thread; deleting the folder under it fails with "directory
+    /// not empty". A flush is answered once every write is done; stopping the actor then ends its writing for good.
+    /// </summary>
+    private void StopResultsWriting()
+    {
+        try
+        {
+            Results.Ask<ResultsProtocol.LeaderboardSnapshot>(ResultsProtocol.FlushLeaderboard.Instance, TimeSpan.FromSeconds(30)).Wait();
+            Results.GracefulStop(TimeSpan.FromSeconds(10)).Wait();
+        }
+        catch (AggregateException)
+        {
+            // The test already stopped the results actor or its system: nothing is writing any more.
         }
     }
 }

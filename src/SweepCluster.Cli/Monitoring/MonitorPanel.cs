@@ -36,7 +36,7 @@ public static class MonitorPanel
             return new Markup("[grey]best: none yet[/]");
         }
         return new Markup($"best [bold]{Markup.Escape(best.TrialId)}[/] {Markup.Escape(best.Metric)}=[bold green]{best.Value:G6}[/] "
-            + $"sparsity={MonitorText.Number(best.Sparsity, "F4")}  {Markup.Escape(MonitorText.Parameters(best.Parameters))}");
+            + $"{MonitorText.Companion(best)}  {Markup.Escape(MonitorText.Parameters(best.Parameters))}");
     }
 
     private static IRenderable Workers(MonitorSnapshot s)

@@ -20,7 +20,7 @@ public static class MonitorText
         text.WriteLine(Invariant($"  rate: {Number(s.TrialsPerMinute, "F1")} trials/min, ETA {Eta(s.Eta)}"));
         if (s.Best is { } best)
         {
-            text.WriteLine(Invariant($"  best: {best.TrialId} {best.Metric}={best.Value:G6} sparsity={Number(best.Sparsity, "F4")} on {best.Worker ?? "?"}"));
+            text.WriteLine(Invariant($"  best: {best.TrialId} {best.Metric}={best.Value:G6} {Companion(best)} on {best.Worker ?? "?"}"));
             text.WriteLine($"        {Parameters(best.Parameters)}");
         }
         else
@@ -56,6 +56,11 @@ public static class MonitorText
 
     public static string Eta(TimeSpan? eta) => eta is not { } t ? "unknown"
         : t.TotalHours >= 1 ? Invariant($"{(int)t.TotalHours}h{t.Minutes:00}m") : Invariant($"{t.Minutes:00}:{t.Seconds:00}");
+
+    /// <summary>The metric shown beside the ranking one: sparsity, or val_loss when the sweep ranks by sparsity.</summary>
+    public static string Companion(BestTrial best) => best.Metric == "sparsity"
+        ? $"val_loss={Number(best.ValLoss, "F4")}"
+        : $"sparsity={Number(best.Sparsity, "F4")}";
 
     public static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
 

@@ -7,39 +7,25 @@ namespace SweepCluster.Training.Optimization;
 /// SGD with momentum, the same arithmetic as <c>torch.optim.SGD</c> (buffer starts as the first gradient).
 /// The proximal step size is <c>t = lr·λ</c>.
 /// </summary>
-public sealed class SgdOptimizer : IParameterOptimizer
+public sealed class SgdOptimizer : ParameterOptimizer
 {
-    private readonly IReadOnlyList<OptimizedParameter> parameters;
     private readonly double learningRate;
     private readonly double momentum;
     private readonly Tensor?[] buffers;
 
-    public SgdOptimizer(IReadOnlyList<OptimizedParameter> parameters, double learningRate, double momentum)
+    public SgdOptimizer(IReadOnlyList<OptimizedParameter> parameters, double learningRate, double momentum) : base(parameters)
     {
-        this.parameters = parameters;
         this.learningRate = learningRate;
         this.momentum = momentum;
         buffers = new Tensor?[parameters.Count];
     }
 
-    public void Step(double proximalLambda)
+    protected override void Update(int index, Tensor value, Tensor gradient, double proximalLambda)
     {
-        using (torch.no_grad())
+        value.add_(Direction(index, gradient), -learningRate);
+        if (proximalLambda > 0)
         {
-            for (var i = 0; i < parameters.Count; i++)
-            {
-                var value = parameters[i].Value;
-                var gradient = value.grad;
-                if (gradient is null)
-                {
-                    continue;
-                }
-                value.add_(Direction(i, gradient), -learningRate);
-                if (proximalLambda > 0 && parameters[i].Penalized)
-                {
-                    SoftThreshold.Apply(value, learningRate * proximalLambda);
-                }
-            }
+            SoftThreshold.Apply(value, learningRate * proximalLambda);
         }
     }
 
@@ -61,15 +47,7 @@ public sealed class SgdOptimizer : IParameterOptimizer
         return buffers[index]!;
     }
 
-    public void ZeroGradients()
-    {
-        foreach (var parameter in parameters)
-        {
-            parameter.Value.grad?.zero_();
-        }
-    }
-
-    public void Dispose()
+    public override void Dispose()
     {
         foreach (var buffer in buffers)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Serilog;
 using SweepCluster.Cli.Logging;
+using SweepCluster.Cli.Progress;
 using SweepCluster.Cluster.Coordination;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Core.Results;
@@ -108,7 +109,7 @@ public static class CoordinatorCommand
         Log.Information("Coordinator for sweep {SweepId} ({Trials} trials) at {Seed}, journal {Journal}, output {Output}",
             sweep.Name, source.Count, ClusterNodeOptions.SeedAddress(options.Node.Host, options.Node.Port), options.Journal.Kind, options.OutputDirectory);
         using var signals = new StopSignals("the coordinator is leaving the cluster");
-        var ended = await CoordinatorNode.RunAsync(source, options, signals.Token, new ProgressLog());
+        var ended = await CoordinatorNode.RunAsync(source, options, signals.Token, new ProgressLog(TimeSpan.Zero)); // a line whenever the counts change
         switch (ended)
         {
             case null:
@@ -156,22 +157,5 @@ public static class CoordinatorCommand
         return before == SweepDefinitionHash.Of(sweep.SourceText) ? null
             : $"{outputDirectory} holds results of a different definition of sweep '{sweep.Name}' ({earlier}); "
               + "resume with the same file and --set options, or choose another --out.";
-    }
-
-    /// <summary>Logs the sweep's progress when it changed.</summary>
-    private sealed class ProgressLog : IProgress<SweepStatus>
-    {
-        private SweepStatus? last;
-
-        public void Report(SweepStatus value)
-        {
-            if (value == last)
-            {
-                return;
-            }
-            last = value;
-            Log.Information("Sweep {SweepId} progress: {Done}/{Total} done, {Running} running, {Queued} queued, {Failed} failed",
-                value.SweepId, value.Done, value.Total, value.Running, value.Queued, value.Failed);
-        }
     }
 }

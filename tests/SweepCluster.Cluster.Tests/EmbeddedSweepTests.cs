@@ -17,7 +17,7 @@ public sealed class EmbeddedSweepTests : IDisposable
         using var trainer = new TorchTrialTrainer();
 
         // when the embedded host runs them on two workers
-        var outcome = await EmbeddedSweep.RunAsync(source, trainer, new EmbeddedSweepOptions(folder, Workers: 2, Node: "e2e"), CancellationToken.None);
+        var outcome = await EmbeddedSweep.RunAsync(source, WorkerSlot.Cpu(trainer, 2), new EmbeddedSweepOptions(folder, Node: "e2e"), CancellationToken.None);
 
         // then all three completed, are ranked, and every file is written and readable
         Assert.Equal((3L, 3L, 0L), (outcome.Total, outcome.Done, outcome.Failed));
@@ -26,7 +26,10 @@ public sealed class EmbeddedSweepTests : IDisposable
         Assert.All(outcome.Entries, e => Assert.Equal("e2e", e.Entry.Result.Node));
         using var json = JsonDocument.Parse(File.ReadAllText(outcome.Paths.LeaderboardJson));
         Assert.Equal(3, json.RootElement.GetArrayLength());
-        Assert.Equal(3, ResultsJournal.Read(outcome.Paths.ResultsJournal).Count);
+        Assert.All(json.RootElement.EnumerateArray(), row => Assert.Equal("cpu", row.GetProperty("device").GetString()));
+        var recorded = ResultsJournal.Read(outcome.Paths.ResultsJournal);
+        Assert.Equal(3, recorded.Count);
+        Assert.All(recorded, e => Assert.Equal(("cpu", "e2e"), (e.Result.Device, e.Result.Node)));
         Assert.Equal(4, File.ReadAllLines(outcome.Paths.LeaderboardCsv).Length);
         Assert.True(File.Exists(outcome.Paths.LeaderboardMarkdown));
         var report = File.ReadAllText(outcome.Paths.Report);
@@ -40,8 +43,8 @@ public sealed class EmbeddedSweepTests : IDisposable
         var details = new Collected<SweepProgress>();
 
         // when the sweep runs
-        var outcome = await EmbeddedSweep.RunAsync(InMemoryTrialSource.Of(6), new FakeTrainer(),
-            new EmbeddedSweepOptions(folder, Workers: 2, LogLevel: "WARNING", ProgressInterval: TimeSpan.FromMilliseconds(20)),
+        var outcome = await EmbeddedSweep.RunAsync(InMemoryTrialSource.Of(6), WorkerSlot.Cpu(new FakeTrainer(), 2),
+            new EmbeddedSweepOptions(folder, LogLevel: "WARNING", ProgressInterval: TimeSpan.FromMilliseconds(20)),
             CancellationToken.None, details: details);
 
         // then the last report has every result ranked, and each report names both workers
@@ -87,7 +90,7 @@ public sealed class EmbeddedSweepTests : IDisposable
         using var stop = new CancellationTokenSource();
 
         // when it is cancelled once two trials are running
-        var run = EmbeddedSweep.RunAsync(source, trainer, new EmbeddedSweepOptions(folder, Workers: 2, LogLevel: "WARNING"), stop.Token);
+        var run = EmbeddedSweep.RunAsync(source, WorkerSlot.Cpu(trainer, 2), new EmbeddedSweepOptions(folder, LogLevel: "WARNING"), stop.Token);
         while (trainer.Started.Count < 2)
         {
             await Task.Delay(10);

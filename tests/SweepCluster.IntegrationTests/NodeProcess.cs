@@ -46,7 +46,10 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
-    public static NodeProcess Start(string name, IEnumerable<string> arguments)
+    public static NodeProcess Start(string name, IEnumerable<string> arguments) => Start(name, arguments, new Dictionary<string, string>());
+
+    /// <summary>As <see cref="Start(string, IEnumerable{string})"/>, with <paramref name="environment"/> set for the process (after the clean-up of inherited variables).</summary>
+    public static NodeProcess Start(string name, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(CliBinary.Path)
         {
@@ -63,6 +66,10 @@ internal sealed class NodeProcess : IDisposable
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("SWEEPCLUSTER_", StringComparison.Ordinal)).ToList())
         {
             info.Environment.Remove(key);
+        }
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
         }
         var process = new Process { StartInfo = info };
         var node = new NodeProcess(process, name);

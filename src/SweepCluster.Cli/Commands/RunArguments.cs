@@ -1,3 +1,5 @@
+using SweepCluster.Cli.Devices;
+
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>The parsed arguments of <c>run</c>.</summary>
@@ -5,8 +7,7 @@ public sealed record RunArguments(
     FileInfo SweepFile,
     IReadOnlyList<string> Overrides,
     DirectoryInfo? OutputDirectory,
-    int? Workers,
-    int ThreadsPerWorker,
+    SlotSettings Slots,
     int MaxRetries,
     DirectoryInfo? LogDirectory,
     int Top)
@@ -14,13 +15,9 @@ public sealed record RunArguments(
     /// <summary>Each problem with the numeric options, named by option.</summary>
     public IEnumerable<string> Problems()
     {
-        if (Workers is < 1)
+        foreach (var problem in Slots.Problems())
         {
-            yield return $"--workers: must be at least 1 (got {Workers})";
-        }
-        if (ThreadsPerWorker < 1)
-        {
-            yield return $"--threads-per-worker: must be at least 1 (got {ThreadsPerWorker})";
+            yield return problem;
         }
         if (MaxRetries < 0)
         {

@@ -2,14 +2,13 @@ using System.CommandLine;
 using Serilog;
 using Serilog.Events;
 using Spectre.Console;
+using SweepCluster.Cli.Devices;
 using SweepCluster.Cli.Logging;
 using SweepCluster.Cli.Progress;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Native;
-using SweepCluster.Training.Trainer;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -27,24 +26,39 @@ public static class RunCommand
         var sweepFile = SweepOptions.SweepFileArgument();
         var set = SweepOptions.SetOption();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: out/<sweep name>)." };
-        var workers = new Option<int?>("--workers") { Description = "Worker actors (trials trained at once). Default: cores / threads-per-worker." };
-        var threads = new Option<int>("--threads-per-worker") { Description = "Torch threads per worker.", DefaultValueFactory = _ => 1 };
+        var slots = new SlotOptions();
         var maxRetries = new Option<int>("--max-retries") { Description = "Attempts after the first for a failed trial.", DefaultValueFactory = _ => 2 };
         var logDir = new Option<DirectoryInfo?>("--log-dir") { Description = "Folder for the CLEF JSON log (default: <out>/logs)." };
         var top = new Option<int>("--top") { Description = "Leaderboard rows printed at the end.", DefaultValueFactory = _ => 10 };
         var command = new Command("run", "Run a sweep in this process (coordinator, workers and results actor) and print the leaderboard.")
         {
-            sweepFile, set, output, workers, threads, maxRetries, logDir, top,
+            sweepFile, set, output, maxRetries, logDir, top,
         };
-        command.SetAction((parseResult, _) => RunAsync(new RunArguments(
-            parseResult.GetRequiredValue(sweepFile),
-            parseResult.GetValue(set) ?? [],
-            parseResult.GetValue(output),
-            parseResult.GetValue(workers),
-            parseResult.GetValue(threads),
-            parseResult.GetValue(maxRetries),
-            parseResult.GetValue(logDir),
-            parseResult.GetValue(top))));
+        foreach (var option in slots.All())
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction((parseResult, _) =>
+        {
+            SlotSettings slotSettings;
+            try
+            {
+                slotSettings = slots.Resolve(parseResult, EnvironmentSettings.Process);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+            return RunAsync(new RunArguments(
+                parseResult.GetRequiredValue(sweepFile),
+                parseResult.GetValue(set) ?? [],
+                parseResult.GetValue(output),
+                slotSettings,
+                parseResult.GetValue(maxRetries),
+                parseResult.GetValue(logDir),
+                parseResult.GetValue(top)));
+        });
         return command;
     }
 
@@ -59,6 +73,10 @@ public static class RunCommand
         {
             return ExitCodes.BadInput;
         }
+        if (DeviceCheck.TryResolve(arguments.Slots.Devices, Console.Error, out var exitCode) is not { } devices)
+        {
+            return exitCode;
+        }
         var outputDirectory = arguments.OutputDirectory?.FullName ?? Path.GetFullPath(Path.Combine("out", sweep.Name));
         var node = Environment.MachineName;
         var live = IsTerminal();
@@ -67,7 +85,7 @@ public static class RunCommand
             live ? LogEventLevel.Warning : LogEventLevel.Information);
         try
         {
-            return await RunSweepAsync(sweep, arguments, outputDirectory, node, live);
+            return await RunSweepAsync(sweep, arguments, devices, outputDirectory, node, live);
         }
         finally
         {
@@ -78,31 +96,22 @@ public static class RunCommand
     /// <summary>A live display needs an interactive terminal; CI, pipes and docker logs get plain log lines.</summary>
     private static bool IsTerminal() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    private static async Task<int> RunSweepAsync(SweepDefinition sweep, RunArguments arguments, string outputDirectory, string node, bool live)
+    private static async Task<int> RunSweepAsync(SweepDefinition sweep, RunArguments arguments, IReadOnlyList<string> devices,
+        string outputDirectory, string node, bool live)
     {
-        try
-        {
-            TorchRuntime.EnsureLoaded();
-        }
-        catch (NativeRuntimeException e)
-        {
-            Log.Error("{Problem}", e.Message);
-            return ExitCodes.TrialsFailed;
-        }
         Directory.CreateDirectory(outputDirectory);
         AtomicFile.WriteText(Path.Combine(outputDirectory, "sweep.yaml"), sweep.SourceText);
         var source = new SweepTrialSource(sweep);
-        var workers = arguments.Workers ?? Math.Max(1, Environment.ProcessorCount / arguments.ThreadsPerWorker);
-        Log.Information("Sweep {SweepId} starting: {Trials} trials, {Workers} workers x {Threads} threads, output {Output}",
-            sweep.Name, source.Count, workers, arguments.ThreadsPerWorker, outputDirectory);
+        using var slots = new WorkerSlots(devices, arguments.Slots);
+        Log.Information("Sweep {SweepId} starting: {Trials} trials, {Workers} workers ({Devices}) x {Threads} threads, output {Output}",
+            sweep.Name, source.Count, slots.Slots.Count, slots.Summary, arguments.Slots.ThreadsPerWorker, outputDirectory);
         using var stop = new StopSignals("the sweep stops: running trials are interrupted and recorded");
-        using var trainer = new TorchTrialTrainer(new TrainerOptions(arguments.ThreadsPerWorker));
         // DEBUG lets the per-epoch and per-result events reach the log file (monitor reads them); the console stays at its level.
-        var options = new EmbeddedSweepOptions(outputDirectory, workers, arguments.MaxRetries, node, LogLevel: "DEBUG");
+        var options = new EmbeddedSweepOptions(outputDirectory, arguments.MaxRetries, node, LogLevel: "DEBUG");
         ISweepProgressView view = live
             ? new LiveSweepDisplay(AnsiConsole.Console, source.SweptParameters, source.Metric.Name)
             : new ProgressLog(TimeSpan.FromSeconds(5));
-        var outcome = await view.RunAsync(() => EmbeddedSweep.RunAsync(source, trainer, options, stop.Token,
+        var outcome = await view.RunAsync(() => EmbeddedSweep.RunAsync(source, slots.Slots, options, stop.Token,
             progress: live ? null : view, details: live ? view : null));
         PrintSummary(outcome, source, arguments.Top);
         return outcome.Stopped ? StoppedByUser : outcome.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Success;

@@ -1,15 +1,15 @@
 using System.CommandLine;
 using Serilog;
+using SweepCluster.Cli.Devices;
 using SweepCluster.Cli.Logging;
 using SweepCluster.Cluster.Hosting;
-using SweepCluster.Training.Native;
-using SweepCluster.Training.Trainer;
 
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>
 /// <c>sweepcluster worker --seeds akka.tcp://sweepcluster@H:P</c>: a worker node. It joins the cluster (waiting
-/// for the coordinator if it is not up yet), trains trials with <c>--workers</c> worker actors, and exits 0 when
+/// for the coordinator if it is not up yet), trains trials with one worker actor per device slot (<c>--devices</c>,
+/// <c>--slots-per-device</c>), and exits 0 when
 /// the sweep is over, the coordinator leaves, or on SIGTERM/SIGINT (after handing its trials back).
 /// </summary>
 public static class WorkerCommand
@@ -17,13 +17,9 @@ public static class WorkerCommand
     public static Command Create()
     {
         var node = new NodeOptions();
-        var workers = new Option<int?>("--workers") { Description = "Worker actors (trials at once) on this node (env SWEEPCLUSTER_WORKERS; default: cores / threads-per-worker)." };
-        var threads = new Option<int?>("--threads-per-worker") { Description = "Torch threads per worker (env SWEEPCLUSTER_THREADS_PER_WORKER; default 1)." };
-        var command = new Command("worker", "Run a worker node: join the cluster's seeds and train the coordinator's trials until the sweep is over.")
-        {
-            workers, threads,
-        };
-        foreach (var option in node.All())
+        var slots = new SlotOptions();
+        var command = new Command("worker", "Run a worker node: join the cluster's seeds and train the coordinator's trials until the sweep is over.");
+        foreach (var option in slots.All().Concat(node.All()))
         {
             command.Options.Add(option);
         }
@@ -32,9 +28,7 @@ public static class WorkerCommand
             var env = EnvironmentSettings.Process;
             try
             {
-                var threadsPerWorker = result.GetValue(threads) ?? env.Integer("THREADS_PER_WORKER") ?? 1;
-                var count = result.GetValue(workers) ?? env.Integer("WORKERS") ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, threadsPerWorker));
-                return await RunAsync(node, result, env, count, threadsPerWorker);
+                return await RunAsync(node, result, env, slots.Resolve(result, env));
             }
             catch (FormatException e)
             {
@@ -54,7 +48,7 @@ public static class WorkerCommand
         ? $"{Environment.MachineName}-worker-{Guid.NewGuid().ToString("N")[..8]}"
         : $"{Environment.MachineName}-worker-{Environment.ProcessId}";
 
-    private static async Task<int> RunAsync(NodeOptions node, ParseResult result, EnvironmentSettings env, int workers, int threadsPerWorker)
+    private static async Task<int> RunAsync(NodeOptions node, ParseResult result, EnvironmentSettings env, SlotSettings slotSettings)
     {
         var host = node.ResolveHost(result, env);
         var port = node.ResolvePort(result, env, 0);
@@ -64,31 +58,26 @@ public static class WorkerCommand
         {
             problems.Add("--seeds: a worker needs the coordinator's address, e.g. --seeds akka.tcp://sweepcluster@127.0.0.1:4053 (or SWEEPCLUSTER_SEEDS)");
         }
-        if (workers < 1 || threadsPerWorker < 1)
-        {
-            problems.Add($"--workers and --threads-per-worker: must be at least 1 (got {workers}, {threadsPerWorker})");
-        }
+        problems.AddRange(slotSettings.Problems());
         if (problems.Count > 0)
         {
             problems.ForEach(Console.Error.WriteLine);
             return ExitCodes.BadInput;
         }
+        if (DeviceCheck.TryResolve(slotSettings.Devices, Console.Error, out var exitCode) is not { } devices)
+        {
+            return exitCode;
+        }
         var nodeName = NodeName();
         Log.Logger = LoggingSetup.Create(node.ResolveLogDirectory(result, env), nodeName);
         try
         {
-            TorchRuntime.EnsureLoaded();
-            using var trainer = new TorchTrialTrainer(new TrainerOptions(threadsPerWorker));
+            using var slots = new WorkerSlots(devices, slotSettings);
             using var signals = new StopSignals("the worker node hands its trials back and leaves the cluster");
-            var options = new WorkerNodeOptions(new ClusterNodeOptions(host, port, seeds, [AkkaConfig.WorkerRole], node.ResolveFailureDetection(result, env)), workers, nodeName);
-            var exit = await WorkerNode.RunAsync(trainer, options, signals.Token);
+            var options = new WorkerNodeOptions(new ClusterNodeOptions(host, port, seeds, [AkkaConfig.WorkerRole], node.ResolveFailureDetection(result, env)), nodeName);
+            var exit = await WorkerNode.RunAsync(slots.Slots, options, signals.Token);
             Log.Information("Worker node {Node} done: {Reason}", nodeName, exit);
             return ExitCodes.Success;
-        }
-        catch (NativeRuntimeException e)
-        {
-            Log.Error("{Problem}", e.Message);
-            return ExitCodes.TrialsFailed;
         }
         finally
         {

@@ -36,7 +36,7 @@ public static class MonitorPanel
             return new Markup("[grey]best: none yet[/]");
         }
         return new Markup($"best [bold]{Markup.Escape(best.TrialId)}[/] {Markup.Escape(best.Metric)}=[bold green]{best.Value:G6}[/] "
-            + $"{MonitorText.Companion(best)}  {Markup.Escape(MonitorText.Parameters(best.Parameters))}");
+            + $"{MonitorText.Companion(best)} on {Markup.Escape(MonitorText.Where(best.Worker, best.Device))}  {Markup.Escape(MonitorText.Parameters(best.Parameters))}");
     }
 
     private static IRenderable Workers(MonitorSnapshot s)
@@ -45,7 +45,7 @@ public static class MonitorPanel
         table.AddColumns("worker", "current trial", "finished", "trials/min", "samples/s");
         foreach (var w in s.Workers)
         {
-            table.AddRow(Markup.Escape(w.Worker), Markup.Escape(MonitorText.Current(w)), w.TrialsFinished.ToString(),
+            table.AddRow(Markup.Escape(MonitorText.Where(w.Worker, w.Device)), Markup.Escape(MonitorText.Current(w)), w.TrialsFinished.ToString(),
                 MonitorText.Number(w.TrialsPerMinute, "F1"), MonitorText.Number(w.SamplesPerSecond, "F0"));
         }
         return table;

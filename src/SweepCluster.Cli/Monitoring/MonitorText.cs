@@ -20,7 +20,7 @@ public static class MonitorText
         text.WriteLine(Invariant($"  rate: {Number(s.TrialsPerMinute, "F1")} trials/min, ETA {Eta(s.Eta)}"));
         if (s.Best is { } best)
         {
-            text.WriteLine(Invariant($"  best: {best.TrialId} {best.Metric}={best.Value:G6} {Companion(best)} on {best.Worker ?? "?"}"));
+            text.WriteLine(Invariant($"  best: {best.TrialId} {best.Metric}={best.Value:G6} {Companion(best)} on {Where(best.Worker, best.Device)}"));
             text.WriteLine($"        {Parameters(best.Parameters)}");
         }
         else
@@ -30,7 +30,7 @@ public static class MonitorText
         text.WriteLine("  workers:");
         foreach (var w in s.Workers)
         {
-            text.WriteLine(Invariant($"    {w.Worker,-20} {Current(w),-28} {w.TrialsFinished,4} finished  {Number(w.TrialsPerMinute, "F1"),6} trials/min  {Number(w.SamplesPerSecond, "F0"),8} samples/s"));
+            text.WriteLine(Invariant($"    {Where(w.Worker, w.Device),-28} {Current(w),-28} {w.TrialsFinished,4} finished  {Number(w.TrialsPerMinute, "F1"),6} trials/min  {Number(w.SamplesPerSecond, "F0"),8} samples/s"));
         }
         text.WriteLine(s.RecentFailures.Count == 0 ? "  recent failures: none" : "  recent failures:");
         foreach (var f in s.RecentFailures)
@@ -43,6 +43,9 @@ public static class MonitorText
         }
         return text.ToString();
     }
+
+    /// <summary>A worker with its device, e.g. <c>host/worker-0 (cuda:0)</c>; logs from before devices show the worker alone.</summary>
+    public static string Where(string? worker, string? device) => device is null ? worker ?? "?" : $"{worker ?? "?"} ({device})";
 
     public static string Current(WorkerView w) => w.TrialId is null ? "idle"
         : w.Epoch is { } epoch ? Invariant($"{w.TrialId} epoch {epoch}{(w.Epochs is { } n ? Invariant($"/{n}") : "")}")

@@ -219,7 +219,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
 
     private void OnRegister(RegisterWorker message)
     {
-        Track(Sender, new WorkerInfo(message.Name, message.Node));
+        Track(Sender, new WorkerInfo(message.Name, message.Node, message.Device));
         // Workers re-register until acknowledged (the singleton may not have existed when they started).
         Sender.Tell(WorkerRegistered.Instance);
     }
@@ -249,7 +249,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         if (workers.TryAdd(worker, info))
         {
             Context.Watch(worker);
-            log.Info("Worker {Worker} registered on {Node}", info.Name, info.Node);
+            log.WithContext("Device", info.Device).Info("Worker {Worker} registered on {Node}", info.Name, info.Node);
         }
     }
 
@@ -298,7 +298,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     {
         failedAttempts[trial.Index] = attempt;
         PersistAsync(new AttemptFailed(trial.Index, attempt), _ => { });
-        trialLog.Write(LogLevel.WarningLevel, trial.Id, result.Worker, result.Node,
+        trialLog.WriteWith(LogLevel.WarningLevel, trial.Id, result.Worker, result.Node, DeviceOf(result),
             "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", trial.Id, attempt, settings.MaxAttempts, result.Reason ?? "");
         // While stopping, a failed trial is left unfinished rather than retried: a later run can retry it.
         if (!stopping)
@@ -314,16 +314,18 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         MarkSettled(index, result.Status);
         if (result.Status == TrialStatus.Failed)
         {
-            trialLog.Write(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node,
+            trialLog.WriteWith(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node, DeviceOf(result),
                 "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", result.TrialId, attempt, settings.MaxAttempts, result.Reason ?? "");
         }
         else
         {
-            trialLog.Write(LogLevel.InfoLevel, result.TrialId, result.Worker, result.Node,
+            trialLog.WriteWith(LogLevel.InfoLevel, result.TrialId, result.Worker, result.Node, DeviceOf(result),
                 "Trial {TrialId} finished: val_loss={ValLoss} sparsity={Sparsity}", result.TrialId, result.Metrics?.ValLoss, result.Metrics?.Sparsity);
         }
         results.Tell(new RecordResult(new LeaderboardEntry(index, sweptValues, result)));
     }
+
+    private static KeyValuePair<string, object?>[] DeviceOf(TrialResult result) => [new("Device", result.Device)];
 
     private bool MarkSettled(long index, TrialStatus status)
     {
@@ -428,7 +430,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
             assignments[worker] = new Assignment(trial, attempt, worker, info);
             worker.Tell(new AssignTrial(trial, attempt));
             dispatches++;
-            trialLog.Write(LogLevel.InfoLevel, trial.Id, info.Name, info.Node, "Trial {TrialId} started on {Worker}", trial.Id, info.Name);
+            trialLog.WriteWith(LogLevel.InfoLevel, trial.Id, info.Name, info.Node, [new("Device", info.Device)], "Trial {TrialId} started on {Worker}", trial.Id, info.Name);
             return true;
         }
         CompleteIfSettled();

@@ -6,8 +6,8 @@ namespace SweepCluster.Cluster.Coordination;
 /// <summary>The messages the coordinator understands, and its replies.</summary>
 public static class CoordinatorProtocol
 {
-    /// <summary>A worker (the sender) announces itself; the coordinator watches it from now on.</summary>
-    public sealed record RegisterWorker(string Name, string Node) : ISweepMessage;
+    /// <summary>A worker (the sender) announces itself and the device it trains on; the coordinator watches it from now on.</summary>
+    public sealed record RegisterWorker(string Name, string Node, string Device = "") : ISweepMessage;
 
     /// <summary>The sender is free and wants a trial (pull). Answered with an AssignTrial when one is available.</summary>
     public sealed record RequestTrial : ISweepMessage

@@ -5,15 +5,14 @@ using SweepCluster.Cluster.Results;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Trainer;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
 using static SweepCluster.Cluster.Results.ResultsProtocol;
 
 namespace SweepCluster.Cluster.Hosting;
 
 /// <summary>
-/// Runs a whole sweep in this process: one actor system with the results actor, the coordinator and
-/// <see cref="EmbeddedSweepOptions.Workers"/> workers sharing one trainer. Cancelling <c>stop</c> stops
+/// Runs a whole sweep in this process: one actor system with the results actor, the coordinator and one
+/// worker per slot, each training on its slot's device. Cancelling <c>stop</c> stops
 /// handing out trials and interrupts the running ones; the files stay valid and the call returns.
 /// <c>progress</c> gets the counts each interval; <c>details</c>, when given, also the workers' trials and the leaderboard.
 /// </summary>
@@ -21,13 +20,13 @@ public static class EmbeddedSweep
 {
     public static async Task<SweepOutcome> RunAsync(
         ITrialSource trials,
-        ITrialTrainer trainer,
+        IReadOnlyList<WorkerSlot> slots,
         EmbeddedSweepOptions options,
         CancellationToken stop,
         IProgress<SweepStatus>? progress = null,
         IProgress<SweepProgress>? details = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1, nameof(options.Workers));
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots.Count, 1, nameof(slots));
         var clock = Stopwatch.StartNew();
         var paths = new SweepOutputPaths(options.OutputDirectory);
         var node = string.IsNullOrWhiteSpace(options.Node) ? Environment.MachineName : options.Node;
@@ -36,8 +35,9 @@ public static class EmbeddedSweep
         {
             var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, SweepName: trials.SweepName)), "results");
             var coordinator = system.ActorOf(CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries)), "coordinator");
-            var workers = Enumerable.Range(0, options.Workers)
-                .Select(i => system.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"{node}/worker-{i}", node)), $"worker-{i}"))
+            var workers = slots
+                .Select((slot, i) => system.ActorOf(WorkerActor.Props(coordinator, slot.Trainer,
+                    new WorkerSettings($"{node}/worker-{i}", node, Device: slot.Device)), $"worker-{i}"))
                 .ToList();
             await using var onStop = stop.Register(() => coordinator.Tell(new StopSweep(InterruptRunning: true)));
             var completion = coordinator.Ask<SweepCompleted>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan);

@@ -6,7 +6,6 @@ namespace SweepCluster.Cluster.Hosting;
 /// </summary>
 public sealed record EmbeddedSweepOptions(
     string OutputDirectory,
-    int Workers,
     int MaxRetries = 2,
     string Node = "",
     string LogLevel = "INFO",

@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.Cluster.Tools.Singleton;
 using Serilog;
 using SweepCluster.Cluster.Workers;
-using SweepCluster.Training.Trainer;
 using static SweepCluster.Cluster.Workers.WorkerProtocol;
 
 namespace SweepCluster.Cluster.Hosting;
@@ -18,11 +17,12 @@ public static class WorkerNode
 {
     private static readonly TimeSpan HandBackTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<WorkerNodeExit> RunAsync(ITrialTrainer trainer, WorkerNodeOptions options, CancellationToken stop)
+    public static async Task<WorkerNodeExit> RunAsync(IReadOnlyList<WorkerSlot> slots, WorkerNodeOptions options, CancellationToken stop)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots.Count, 1, nameof(slots));
         while (true)
         {
-            var exit = await RunSessionAsync(trainer, options, stop);
+            var exit = await RunSessionAsync(slots, options, stop);
             if (exit is { } done)
             {
                 return done;
@@ -39,20 +39,21 @@ public static class WorkerNode
             "coordinator-proxy");
 
     /// <returns>How the node ended, or null when this session was downed and the node should join again.</returns>
-    private static async Task<WorkerNodeExit?> RunSessionAsync(ITrialTrainer trainer, WorkerNodeOptions options, CancellationToken stop)
+    private static async Task<WorkerNodeExit?> RunSessionAsync(IReadOnlyList<WorkerSlot> slots, WorkerNodeOptions options, CancellationToken stop)
     {
         var system = ActorSystem.Create(AkkaConfig.SystemName, AkkaConfig.ClusterNode(options.Node, JournalOptions.InMemory));
         var ended = new TaskCompletionSource<WorkerNodeExit>(TaskCreationOptions.RunContinuationsAsynchronously);
         system.ActorOf(WorkerNodeWatcher.Props(ended), "watcher");
         var coordinator = CoordinatorProxy(system);
-        var workers = Enumerable.Range(0, options.Workers)
-            .Select(i => system.ActorOf(WorkerActor.Props(coordinator, trainer,
-                new WorkerSettings($"{options.NodeName}/worker-{i}", options.NodeName, RegisterInterval: options.RegisterInterval ?? TimeSpan.FromSeconds(1))), $"worker-{i}"))
+        var workers = slots
+            .Select((slot, i) => system.ActorOf(WorkerActor.Props(coordinator, slot.Trainer,
+                new WorkerSettings($"{options.NodeName}/worker-{i}", options.NodeName, RegisterInterval: options.RegisterInterval ?? TimeSpan.FromSeconds(1),
+                    Device: slot.Device)), $"worker-{i}"))
             .ToList();
         var shutdown = CoordinatedShutdown.Get(system);
         shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hand-back-trials", () => HandBackAsync(workers));
-        Log.Information("Worker node {Node} started {Workers} workers at {Address}, joining {Seeds}",
-            options.NodeName, options.Workers, Akka.Cluster.Cluster.Get(system).SelfAddress, string.Join(", ", options.Node.Seeds));
+        Log.Information("Worker node {Node} started {Workers} workers ({Devices}) at {Address}, joining {Seeds}",
+            options.NodeName, slots.Count, DeviceSummary(slots), Akka.Cluster.Cluster.Get(system).SelfAddress, string.Join(", ", options.Node.Seeds));
         var stopped = Task.Delay(Timeout.Infinite, stop);
         var first = await Task.WhenAny(ended.Task, stopped, system.WhenTerminated);
         if (first == system.WhenTerminated)
@@ -65,6 +66,10 @@ public static class WorkerNode
         await system.WhenTerminated;
         return exit;
     }
+
+    /// <summary>E.g. "cuda:0 x2, cuda:1 x2": how many slots each device has.</summary>
+    public static string DeviceSummary(IEnumerable<WorkerSlot> slots) =>
+        string.Join(", ", slots.GroupBy(s => s.Device).Select(g => $"{g.Key} x{g.Count()}"));
 
     private static async Task<Akka.Done> HandBackAsync(IEnumerable<IActorRef> workers)
     {

@@ -51,7 +51,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         KeepRegistering();
     }
 
-    private void Register() => coordinator.Tell(new RegisterWorker(settings.Name, settings.Node));
+    private void Register() => coordinator.Tell(new RegisterWorker(settings.Name, settings.Node, settings.Device));
 
     private void KeepRegistering()
     {
@@ -158,7 +158,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         lastEpoch = null;
         cancellation = new CancellationTokenSource();
         var trial = assignment.Trial;
-        log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, [new("SweepId", trial.SweepName), new("Epochs", trial.Training.Epochs)],
+        log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, [new("SweepId", trial.SweepName), new("Epochs", trial.Training.Epochs), new("Device", settings.Device)],
             "Trial {TrialId} training on {Worker} (attempt {Attempt})", trial.Id, settings.Name, assignment.Attempt);
         var self = Self;
         var token = cancellation.Token;
@@ -184,7 +184,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private void OnDone(TrainingDone message)
     {
         var trial = current!.Trial;
-        var result = message.Result with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node };
+        var result = message.Result with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device };
         LogResult(trial, result);
         cancellation?.Dispose();
         cancellation = null;
@@ -211,6 +211,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         var extra = new Dictionary<string, object?>
         {
             ["SweepId"] = trial.SweepName,
+            ["Device"] = settings.Device,
             ["Parameters"] = trial.SweptValues.ToDictionary(v => v.Name, v => v.Text),
             ["Reason"] = result.Reason,
             ["ValLoss"] = metrics?.ValLoss,

@@ -63,6 +63,8 @@ public static class MonitorJson
         WriteNumber(json, "val_loss", best.ValLoss);
         WriteNumber(json, "sparsity", best.Sparsity);
         json.WriteString("worker", best.Worker);
+        json.WriteString("device", best.Device);
+        json.WriteString("node", best.Node);
         json.WriteStartObject("parameters");
         foreach (var (name, value) in best.Parameters)
         {
@@ -80,6 +82,7 @@ public static class MonitorJson
             json.WriteStartObject();
             json.WriteString("worker", worker.Worker);
             json.WriteString("node", worker.Node);
+            json.WriteString("device", worker.Device);
             json.WriteString("trial_id", worker.TrialId);
             WriteNumber(json, "epoch", worker.Epoch);
             WriteNumber(json, "epochs", worker.Epochs);

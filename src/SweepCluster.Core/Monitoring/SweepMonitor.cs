@@ -74,6 +74,7 @@ public sealed class SweepMonitor
                 if (WorkerFor(e.Text("Worker")) is { } registered)
                 {
                     registered.Node = e.Text("Node");
+                    registered.Device = e.Text("Device") ?? registered.Device;
                 }
                 break;
             case EventTemplates.TrialStarted:
@@ -140,6 +141,7 @@ public sealed class SweepMonitor
             worker.TrialId = trial.TrialId;
             worker.FirstStart ??= e.Timestamp;
             worker.Node ??= e.Text("Node");
+            worker.Device = e.Text("Device") ?? worker.Device;
         }
     }
 
@@ -169,6 +171,8 @@ public sealed class SweepMonitor
         trial.Status = e.Text("Status");
         trial.Reason = e.Text("Reason") is { Length: > 0 } reason ? reason : trial.Reason;
         trial.Parameters = e.Map("Parameters");
+        trial.Device = e.Text("Device") ?? trial.Device;
+        trial.Node = e.Text("Node") ?? trial.Node;
         trial.SamplesPerSecond = e.Number("SamplesPerSecond") is { } sps && sps > 0 ? sps : null;
         foreach (var name in MetricName.Logged)
         {
@@ -240,6 +244,8 @@ public sealed class SweepMonitor
     private void Settle(TrialState trial, TrialPhase phase, LogEvent e)
     {
         trial.Worker = e.Text("Worker") ?? trial.Worker;
+        trial.Device = e.Text("Device") ?? trial.Device;
+        trial.Node = e.Text("Node") ?? trial.Node;
         if (WorkerFor(trial.Worker) is { } worker)
         {
             worker.TrialsFinished++;
@@ -298,7 +304,7 @@ public sealed class SweepMonitor
         return best is null ? null : new BestTrial(best.TrialId, metric, best.Metrics[metric],
             best.Metrics.TryGetValue("val_loss", out var loss) ? loss : null,
             best.Metrics.TryGetValue("sparsity", out var sparsity) ? sparsity : null,
-            best.Worker, best.Parameters);
+            best.Worker, best.Parameters, best.Device ?? DeviceOf(best.Worker), best.Node);
     }
 
     private IReadOnlyList<WorkerView> WorkerViews(DateTimeOffset at) => workers.Values
@@ -307,9 +313,11 @@ public sealed class SweepMonitor
         {
             var current = w.TrialId is { } id && trials.TryGetValue(id, out var t) ? t : null;
             return new WorkerView(w.Name, w.Node, w.TrialId, current?.Epoch, current?.Epochs, w.TrialsFinished,
-                Rate(w.TrialsFinished, w.FirstStart, at), w.SamplesPerSecond);
+                Rate(w.TrialsFinished, w.FirstStart, at), w.SamplesPerSecond, w.Device);
         })
         .ToList();
+
+    private string? DeviceOf(string? worker) => worker is not null && workers.TryGetValue(worker, out var state) ? state.Device : null;
 
     private static double? Rate(long count, DateTimeOffset? since, DateTimeOffset at)
     {

@@ -6,6 +6,8 @@ internal sealed class TrialState(string trialId)
     public string TrialId { get; } = trialId;
     public TrialPhase Phase { get; set; } = TrialPhase.Queued;
     public string? Worker { get; set; }
+    public string? Device { get; set; }
+    public string? Node { get; set; }
     public int? Epoch { get; set; }
     public int? Epochs { get; set; }
     public string? Status { get; set; }

@@ -5,6 +5,7 @@ internal sealed class WorkerState(string name)
 {
     public string Name { get; } = name;
     public string? Node { get; set; }
+    public string? Device { get; set; }
     public string? TrialId { get; set; }
     public DateTimeOffset? FirstStart { get; set; }
     public DateTimeOffset? LastEnd { get; set; }

@@ -14,7 +14,7 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
     public IReadOnlyList<string> SweptParameters { get; } = sweptParameters;
 
     public IReadOnlyList<string> Names { get; } =
-        ["rank", "trial_id", .. sweptParameters, "status", .. MetricColumns, "worker", "node", "reason"];
+        ["rank", "trial_id", .. sweptParameters, "status", .. MetricColumns, "worker", "device", "node", "reason"];
 
     public IReadOnlyList<string> Cells(RankedEntry row)
     {
@@ -35,6 +35,7 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
         cells.Add(metrics?.EpochsRun.ToString(CultureInfo.InvariantCulture) ?? "");
         cells.Add(metrics is null ? "" : metrics.Seconds.ToString("F1", CultureInfo.InvariantCulture));
         cells.Add(result.Worker);
+        cells.Add(result.Device);
         cells.Add(result.Node);
         cells.Add(result.Reason ?? "");
         return cells;

@@ -81,6 +81,7 @@ public sealed class LeaderboardWriter
         WriteNumber(json, "epochs_run", metrics?.EpochsRun);
         WriteNumber(json, "seconds", metrics?.Seconds);
         json.WriteString("worker", result.Worker);
+        json.WriteString("device", result.Device);
         json.WriteString("node", result.Node);
         json.WriteString("reason", result.Reason);
         json.WriteEndObject();

@@ -3,6 +3,8 @@ namespace SweepCluster.Core.Results;
 /// <summary>
 /// The outcome of one trial. <paramref name="Metrics"/> is null when the trial produced none
 /// (it failed before its first epoch). <paramref name="Reason"/> explains any status but Completed.
+/// <paramref name="Worker"/>, <paramref name="Node"/> and <paramref name="Device"/> (<c>cpu</c>, <c>cuda:0</c>, …) say
+/// where it trained; the worker stamps them.
 /// </summary>
 public sealed record TrialResult(
     string TrialId,
@@ -11,4 +13,5 @@ public sealed record TrialResult(
     TrialMetrics? Metrics,
     IReadOnlyList<EpochRecord> History,
     string Worker = "",
-    string Node = "");
+    string Node = "",
+    string Device = "");

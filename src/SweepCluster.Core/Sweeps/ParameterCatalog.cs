@@ -15,10 +15,17 @@ internal static class ParameterCatalog
     public static IReadOnlyList<string> TrainingNames { get; } =
     [
         "epochs", "batch_size", "learning_rate", "optimizer", "l1_mode", "include_biases",
-        "patience", "momentum", "sparsity_threshold", "threads", "device",
+        "patience", "momentum", "sparsity_threshold", "threads",
     ];
 
     public static IReadOnlyList<string> SweepableNames { get; } = ["lambda", "dropout", "widths", .. TrainingNames];
+
+    /// <summary>Keys that older sweep files used and that now live elsewhere, with what to do instead.</summary>
+    public static IReadOnlyDictionary<string, string> RetiredNames { get; } = new Dictionary<string, string>
+    {
+        ["device"] = "the device is chosen by the worker now, not by the sweep: remove it and pass --devices to run or worker "
+            + "(e.g. --devices cuda:0, or SWEEPCLUSTER_DEVICES)",
+    }.ToFrozenDictionary();
 
     private static IEnumerable<ParameterRule> BuildRules()
     {
@@ -46,9 +53,6 @@ internal static class ParameterCatalog
         yield return Real("sparsity_threshold", Scientific, v => v < 0 ? "must not be negative" : null,
             (d, v) => d with { Training = d.Training with { SparsityThreshold = v } });
         yield return Integer("threads", 0, (d, v) => d with { Training = d.Training with { Threads = v } });
-        yield return new ParameterRule("device", ValueKind.Text,
-            v => string.IsNullOrWhiteSpace(((TextValue)v).Value) ? "must not be empty" : null,
-            v => ((TextValue)v).Value, (d, v) => d with { Training = d.Training with { Device = ((TextValue)v).Value } }, []);
     }
 
     private static ParameterRule Real(string name, Func<double, string> format, Func<double, string?> check,

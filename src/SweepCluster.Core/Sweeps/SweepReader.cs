@@ -127,13 +127,18 @@ internal sealed partial class SweepReader
 
     private TrainingSettings? Training(YamlNode node)
     {
-        if (_fields.Mapping(node, "training", ParameterCatalog.TrainingNames) is not { } entries)
+        RefuseRetiredKeys(node, "training");
+        if (_fields.Mapping(node, "training", [.. ParameterCatalog.TrainingNames, .. ParameterCatalog.RetiredNames.Keys]) is not { } entries)
         {
             return null;
         }
         var draft = new TrialDraft(0, 0, null, TrainingSettings.Default);
         foreach (var (key, valueNode) in entries)
         {
+            if (ParameterCatalog.RetiredNames.ContainsKey(key))
+            {
+                continue;
+            }
             var rule = ParameterCatalog.Rules[key];
             if (_values.Value(rule, valueNode, $"training.{key}") is { } value)
             {
@@ -141,6 +146,22 @@ internal sealed partial class SweepReader
             }
         }
         return draft.Training;
+    }
+
+    /// <summary>A key that moved out of the sweep file gets an error saying where it lives now, not "unknown key".</summary>
+    private void RefuseRetiredKeys(YamlNode node, string section)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            return;
+        }
+        foreach (var (keyNode, _) in mapping.Children)
+        {
+            if (keyNode is YamlScalarNode { Value: { } key } && ParameterCatalog.RetiredNames.TryGetValue(key, out var instead))
+            {
+                _errors.At(keyNode, $"{section}.{key}: {instead}");
+            }
+        }
     }
 
     private IReadOnlyList<ParameterSpec> Parameters(YamlNode node)
@@ -158,6 +179,11 @@ internal sealed partial class SweepReader
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (ParameterCatalog.RetiredNames.TryGetValue(key, out var instead))
+            {
+                _errors.At(keyNode, $"parameters.{key}: {instead}");
+                continue;
+            }
             if (!ParameterCatalog.Rules.TryGetValue(key, out var rule))
             {
                 _errors.At(keyNode, $"unknown parameter '{key}': sweepable are {string.Join(", ", ParameterCatalog.SweepableNames)}"

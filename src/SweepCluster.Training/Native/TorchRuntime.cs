@@ -25,8 +25,7 @@ public static class TorchRuntime
             {
                 return;
             }
-            var folder = Environment.GetEnvironmentVariable(LibTorchVariable);
-            if (!string.IsNullOrWhiteSpace(folder))
+            if (LibTorchFolder is { } folder)
             {
                 LoadFromFolder(folder);
             }
@@ -35,19 +34,48 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>The libtorch folder named by <see cref="LibTorchVariable"/>, or null when the bundled libtorch is used.</summary>
+    public static string? LibTorchFolder =>
+        Environment.GetEnvironmentVariable(LibTorchVariable) is { } folder && !string.IsNullOrWhiteSpace(folder) ? folder : null;
+
     /// <summary>True when CUDA is usable (libtorch with CUDA loaded and a GPU visible).</summary>
     public static bool CudaAvailable()
     {
         EnsureLoaded();
-        return torch.cuda.is_available();
+        try
+        {
+            return torch.cuda.is_available();
+        }
+        catch (Exception e) when (e is not NativeRuntimeException)
+        {
+            // A CPU-only libtorch may refuse to initialise CUDA instead of answering false.
+            return false;
+        }
+    }
+
+    /// <summary>Visible CUDA devices; 0 when CUDA is not available.</summary>
+    public static int CudaDeviceCount() => CudaAvailable() ? torch.cuda.device_count() : 0;
+
+    /// <summary>
+    /// Checks that <paramref name="folder"/> can be a libtorch folder before anything is loaded from it, so that a typo
+    /// is bad input named by folder (exit 2), not a load failure.
+    /// </summary>
+    public static void CheckFolder(string folder)
+    {
+        const string hint = "it should name the 'lib' folder of a PyTorch install, e.g. $(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))')/lib";
+        if (!Directory.Exists(folder))
+        {
+            throw new DeviceUnavailableException($"{LibTorchVariable}={folder}: no such folder ({hint})");
+        }
+        if (!File.Exists(Path.Combine(folder, "libtorch.so")))
+        {
+            throw new DeviceUnavailableException($"{LibTorchVariable}={folder}: the folder has no libtorch.so ({hint})");
+        }
     }
 
     private static void LoadFromFolder(string folder)
     {
-        if (!Directory.Exists(folder))
-        {
-            throw new NativeRuntimeException($"{LibTorchVariable}={folder}: no such folder (it should name a libtorch 'lib' folder, e.g. python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))'/lib)");
-        }
+        CheckFolder(folder);
         foreach (var name in new[] { "libc10.so", "libtorch_cpu.so", "libc10_cuda.so", "libtorch_cuda.so", "libtorch.so" })
         {
             var path = Path.Combine(folder, name);
@@ -69,7 +97,7 @@ public static class TorchRuntime
         {
             torch.InitializeDeviceType(DeviceType.CPU);
         }
-        catch (Exception e) when (e is not NativeRuntimeException)
+        catch (Exception e) when (e is not NativeRuntimeException and not DeviceUnavailableException)
         {
             var hint = e.ToString().Contains("GLIBCXX", StringComparison.Ordinal)
                 ? "The C++ runtime is too old (TorchSharp needs GLIBCXX_3.4.32, GCC 13+). Run scripts/setup-native.sh (as root on Debian 12 it installs the fix)."

@@ -7,28 +7,40 @@ using TorchSharp;
 namespace SweepCluster.Training.Trainer;
 
 /// <summary>
-/// The TorchSharp trainer: builds the network of a trial spec, trains it with cross-entropy plus the
-/// L1 term (or proximal steps), keeps the best epoch's state and reports its metrics. Thread-safe: several
-/// workers may share one instance (and its dataset cache), each calling <see cref="Train"/> on its own thread.
+/// The TorchSharp trainer of one device: builds the network of a trial spec on <see cref="TrainerOptions.Device"/>,
+/// trains it with cross-entropy plus the L1 term (or proximal steps), keeps the best epoch's state and reports its
+/// metrics. Thread-safe: the worker slots of one device may share an instance, each calling <see cref="Train"/> on
+/// its own thread; trainers of several devices may share one <see cref="DatasetCache"/> (it keeps a copy per device).
 /// </summary>
-public sealed class TorchTrialTrainer(TrainerOptions options) : ITrialTrainer, IDisposable
+public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
 {
-    private readonly DatasetCache datasets = new();
+    private readonly TrainerOptions options;
+    private readonly DatasetCache datasets;
+    private readonly bool ownsDatasets;
 
     public TorchTrialTrainer() : this(new TrainerOptions()) { }
+
+    /// <param name="sharedDatasets">A cache shared with other trainers (its owner disposes it), or null for one of its own.</param>
+    public TorchTrialTrainer(TrainerOptions options, DatasetCache? sharedDatasets = null)
+    {
+        this.options = options;
+        datasets = sharedDatasets ?? new DatasetCache();
+        ownsDatasets = sharedDatasets is null;
+    }
+
+    public string Device => options.Device;
 
     public TrialResult Train(TrialSpec trial, Action<EpochRecord>? onEpoch, CancellationToken cancellation)
     {
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(trial.Training.Threads > 0 ? trial.Training.Threads : Math.Max(1, options.Threads));
+        var device = DeviceSelector.Resolve(options.Device);
         TensorDataset data;
-        torch.Device device;
         try
         {
-            device = DeviceSelector.Resolve(trial.Training.Device);
             data = datasets.Get(trial.Data, device);
         }
-        catch (Exception e) when (e is DatasetException or ArgumentException)
+        catch (DatasetException e)
         {
             return new TrialResult(trial.Id, TrialStatus.Failed, e.Message, null, []);
         }
@@ -41,5 +53,11 @@ public sealed class TorchTrialTrainer(TrainerOptions options) : ITrialTrainer, I
         return run.Execute(onEpoch, cancellation);
     }
 
-    public void Dispose() => datasets.Dispose();
+    public void Dispose()
+    {
+        if (ownsDatasets)
+        {
+            datasets.Dispose();
+        }
+    }
 }

@@ -1,4 +1,7 @@
 namespace SweepCluster.Training.Trainer;
 
-/// <summary>Host-level trainer settings. <paramref name="Threads"/> is used when a trial does not set its own.</summary>
-public sealed record TrainerOptions(int Threads = 1);
+/// <summary>
+/// Host-level trainer settings: <paramref name="Threads"/> is used when a trial does not set its own;
+/// <paramref name="Device"/> is the device this trainer's worker slot is pinned to (<c>cpu</c>, <c>cuda:0</c>, …).
+/// </summary>
+public sealed record TrainerOptions(int Threads = 1, string Device = "cpu");

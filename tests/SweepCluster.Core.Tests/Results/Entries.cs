@@ -10,8 +10,8 @@ internal static class Entries
         new(index, [new SweptValue("lambda", $"1e-{index}"), new SweptValue("widths", "[8, 4]")],
             new TrialResult($"s-{index}", TrialStatus.Completed, null,
                 new TrialMetrics(valLoss, valAccuracy, valLoss, 2.5, sparsity, 0.1, [sparsity], 4, parameters, 3, 2, 1.25, 100),
-                [new EpochRecord(1, valLoss, valLoss, valAccuracy)], "w0", "node-a"));
+                [new EpochRecord(1, valLoss, valLoss, valAccuracy)], "w0", "node-a", "cuda:1"));
 
     public static LeaderboardEntry Ended(long index, TrialStatus status, string reason) =>
-        new(index, [], new TrialResult($"s-{index}", status, reason, null, [], "w1", "node-b"));
+        new(index, [], new TrialResult($"s-{index}", status, reason, null, [], "w1", "node-b", "cpu"));
 }

@@ -35,11 +35,29 @@ public class SettingsTests
               momentum: 0.5
               sparsity_threshold: 1.0e-4
               threads: 2
-              device: cuda:0
             """);
-        var expected = new TrainingSettings(4, 16, 0.01, OptimizerKind.Sgd, L1Mode.Proximal, true, 2, 0.5, 1e-4, 2, "cuda:0");
+        var expected = new TrainingSettings(4, 16, 0.01, OptimizerKind.Sgd, L1Mode.Proximal, true, 2, 0.5, 1e-4, 2);
         Assert.Equal(expected, Parse(yaml).Training);
         Assert.Equal(expected, Parse(yaml).TrialAt(1).Training);
+    }
+
+    [Fact]
+    public void Training_device_is_refused_saying_the_worker_chooses_it_now()
+    {
+        // given a sweep written before the device moved to the worker
+        var yaml = Valid.Replace("training: { epochs: 2 }", "training: { epochs: 2, device: cuda:0 }");
+
+        // then the one error points at the key and says where the device is chosen now
+        AssertAt(SingleError(yaml), Pos(yaml, "device"), "training.device: the device is chosen by the worker now, not by the sweep: "
+            + "remove it and pass --devices to run or worker");
+    }
+
+    [Fact]
+    public void Swept_device_is_refused_saying_the_worker_chooses_it_now()
+    {
+        var yaml = Valid + "\n  device: { values: [cpu, \"cuda:0\"] }";
+
+        AssertAt(SingleError(yaml), Pos(yaml, "device"), "parameters.device: the device is chosen by the worker now");
     }
 
     [Fact]

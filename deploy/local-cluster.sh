@@ -50,7 +50,7 @@ trap stop_all EXIT
 coordinator=$!
 pids+=("$coordinator")
 for i in $(seq "$nodes"); do
-    "$cli" worker --host 127.0.0.1 --port 0 --seeds "$seed" --workers 1 --log-dir "$logs" 2>"$logs/worker-$i.console" &
+    "$cli" worker --host 127.0.0.1 --port 0 --seeds "$seed" --devices cpu --slots-per-device 1 --log-dir "$logs" 2>"$logs/worker-$i.console" &
     pids+=("$!")
 done
 echo "[local-cluster] coordinator pid $coordinator at $seed, $nodes worker node(s): ${pids[*]:1}" >&2

@@ -34,4 +34,27 @@ public sealed record PackKey(
             training.IncludeBiases,
             training.Optimizer == OptimizerKind.Sgd ? training.Momentum : 0);
     }
+
+    /// <summary>The names of the fields (as in the sweep file) in which this key differs from <paramref name="other"/>.</summary>
+    public IReadOnlyList<string> DifferencesFrom(PackKey other)
+    {
+        var differences = new List<string>();
+        void Check(bool equal, string name)
+        {
+            if (!equal)
+            {
+                differences.Add(name);
+            }
+        }
+        Check(Data == other.Data, "data");
+        Check(Outputs == other.Outputs, "outputs");
+        Check(Widths == other.Widths, "widths");
+        Check(Epochs == other.Epochs, "epochs");
+        Check(BatchSize == other.BatchSize, "batch_size");
+        Check(Optimizer == other.Optimizer, "optimizer");
+        Check(L1Mode == other.L1Mode, "l1_mode");
+        Check(IncludeBiases == other.IncludeBiases, "include_biases");
+        Check(Momentum.Equals(other.Momentum), "momentum");
+        return differences;
+    }
 }

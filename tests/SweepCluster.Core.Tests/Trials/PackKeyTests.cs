@@ -62,6 +62,20 @@ public class PackKeyTests
         Assert.Equal(PackKey.For(Trial(training: adam)), PackKey.For(Trial(training: adam with { Momentum = 0.5 })));
     }
 
+    [Fact]
+    public void Differences_name_the_fields_that_keep_trials_apart()
+    {
+        // given two trials that differ in widths and batch size (and in lambda, which may differ)
+        var first = Trial(widths: [64, 32], lambda: 1e-3);
+        var second = Trial(widths: [64], lambda: 1e-2, training: new TrainingSettings(BatchSize: 32));
+
+        // when the differences of their keys are listed
+        var differences = PackKey.For(first).DifferencesFrom(PackKey.For(second));
+
+        // then exactly those two fields are named
+        Assert.Equal(["widths", "batch_size"], differences);
+    }
+
     private static TrialSpec Trial(long seed = 1, double lambda = 0, double dropout = 0, IReadOnlyList<int>? widths = null, TrainingSettings? training = null) =>
         new(
             Id: $"t-{seed}",

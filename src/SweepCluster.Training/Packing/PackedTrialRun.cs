@@ -95,6 +95,37 @@ public sealed class PackedTrialRun : IDisposable
         return lossSums.cpu().data<float>().Select(sum => (double)sum / rows).ToArray();
     }
 
+    /// <summary>
+    /// Times training steps of this pack (for calibration and benchmarks): <see cref="PackTimingOptions.WarmUpSteps"/>
+    /// untimed steps, then at least <see cref="PackTimingOptions.MinSteps"/> and until <see cref="PackTimingOptions.MinTime"/>
+    /// has passed (at most <see cref="PackTimingOptions.MaxSteps"/>). The trials' state moves on; no result is kept.
+    /// </summary>
+    internal PackTiming TimeSteps(PackTimingOptions options)
+    {
+        using var scope = torch.NewDisposeScope();
+        var running = members.Select(_ => true).ToArray();
+        var batches = Math.Max(1, data.TrainRows / plan.BatchSize);
+        var orders = torch.stack(generators.Select(g => torch.randperm(data.TrainRows, device: data.TrainFeatures.device, generator: g)));
+        var lossSums = torch.zeros(Count, device: data.TrainFeatures.device);
+        var step = 0;
+        void Step() => TrainStep(orders.narrow(1, step++ % batches * plan.BatchSize, Math.Min(plan.BatchSize, data.TrainRows)), running, lossSums);
+        for (var i = 0; i < options.WarmUpSteps; i++)
+        {
+            Step();
+        }
+        // Reading a value waits for queued device work, so the clock covers finished steps only.
+        lossSums.sum().item<float>();
+        var clock = Stopwatch.StartNew();
+        var timed = 0;
+        while (timed < options.MaxSteps && (timed < options.MinSteps || clock.Elapsed < options.MinTime))
+        {
+            Step();
+            timed++;
+        }
+        lossSums.sum().item<float>();
+        return new PackTiming(Count, plan.BatchSize, timed, clock.Elapsed.TotalSeconds);
+    }
+
     /// <summary>Forward, summed per-trial losses, backward and optimizer step for one batch per trial (<paramref name="rows"/> <c>[K, B]</c>).</summary>
     private void TrainStep(Tensor rows, bool[] running, Tensor lossSums)
     {

@@ -10,14 +10,18 @@ namespace SweepCluster.Training.Metrics;
 /// </summary>
 public static class SparsityMeter
 {
-    public static SparsityReport Measure(FeedForwardNetwork network, double threshold)
+    public static SparsityReport Measure(FeedForwardNetwork network, double threshold) =>
+        Measure(network.Weights.ToList(), threshold);
+
+    /// <summary>The same measures for weight matrices in <c>[out, in]</c> layout, first layer first (e.g. views of a packed trial's slices).</summary>
+    public static SparsityReport Measure(IReadOnlyList<torch.Tensor> weights, double threshold)
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         long small = 0, zeros = 0, total = 0;
         double l1 = 0;
         var perLayer = new List<double>();
-        foreach (var weight in network.Weights)
+        foreach (var weight in weights)
         {
             var magnitude = weight.abs();
             var layerSmall = magnitude.le(threshold).sum().item<long>();
@@ -28,7 +32,7 @@ public static class SparsityMeter
             perLayer.Add((double)layerSmall / weight.numel());
         }
         // The first layer's weight is [hidden, inputs]: an input is active when any row uses it.
-        var firstLayer = network.Layers[0].Weight.abs();
+        var firstLayer = weights[0].abs();
         var activeInputs = (int)firstLayer.gt(threshold).any(0).sum().item<long>();
         return new SparsityReport((double)small / total, (double)zeros / total, perLayer, activeInputs, l1);
     }

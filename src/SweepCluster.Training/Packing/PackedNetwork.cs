@@ -1,0 +1,143 @@
+using SweepCluster.Training.Network;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Packing;
+
+/// <summary>
+/// K networks of one architecture as one stacked model: layer weights <c>[K, in, out]</c>, biases
+/// <c>[K, 1, out]</c>, each layer one batched matmul plus bias (TorchSharp 0.107's <c>baddbmm</c>
+/// rejects these valid shapes with an expand error, so it is not used). Trial k's slice starts from exactly the parameters its
+/// own <see cref="FeedForwardNetwork"/> would have (built from its generator, then transposed), and its dropout
+/// masks come from its own generator in the single network's order and shapes, so a packed trial draws the
+/// same random numbers as the same trial trained alone.
+/// </summary>
+internal sealed class PackedNetwork : IDisposable
+{
+    private readonly IReadOnlyList<double> dropouts;
+    private readonly IReadOnlyList<Generator> generators;
+    private readonly Tensor dropoutKeep;
+
+    public PackedNetwork(int inputs, IReadOnlyList<int> widths, int outputs, IReadOnlyList<double> dropouts, IReadOnlyList<Generator> generators, Device device)
+    {
+        this.dropouts = dropouts;
+        this.generators = generators;
+        var singles = generators.Select((g, k) => new FeedForwardNetwork(inputs, widths, outputs, dropouts[k], g, device)).ToList();
+        try
+        {
+            Layers = Enumerable.Range(0, singles[0].Layers.Count).Select(l => StackLayer(singles, l)).ToList();
+            ParameterCount = singles[0].ParameterCount;
+        }
+        finally
+        {
+            singles.ForEach(n => n.Dispose());
+        }
+        // Inverted dropout divides by 1-p; a trial without dropout divides by 1 (exact), so one division serves all.
+        dropoutKeep = torch.tensor(dropouts.Select(p => (float)(1.0 - p)).ToArray(), [dropouts.Count, 1, 1], device: device);
+    }
+
+    public IReadOnlyList<PackedLayer> Layers { get; }
+
+    public int Count => dropouts.Count;
+
+    /// <summary>Parameters of one trial's network (weights and biases).</summary>
+    public long ParameterCount { get; }
+
+    /// <summary>Logits <c>[K, B, classes]</c> for per-trial batches <c>[K, B, in]</c>; dropout only where <paramref name="drawsMasks"/> says so.</summary>
+    public Tensor Forward(Tensor input, IReadOnlyList<bool> drawsMasks)
+    {
+        var x = input;
+        var anyDropout = Enumerable.Range(0, Count).Any(k => drawsMasks[k] && dropouts[k] > 0);
+        for (var i = 0; i < Layers.Count; i++)
+        {
+            x = torch.bmm(x, Layers[i].Weight).add_(Layers[i].Bias);
+            if (i + 1 < Layers.Count)
+            {
+                x = nn.functional.relu(x);
+                if (anyDropout)
+                {
+                    x = x.mul(DropoutMasks(x.shape[1], x.shape[2], x.device, drawsMasks)).div_(dropoutKeep);
+                }
+            }
+        }
+        return x;
+    }
+
+    /// <summary>Logits <c>[K, n, classes]</c> of every trial for the same rows <c>[n, in]</c> (evaluation: no dropout).</summary>
+    public Tensor ForwardShared(Tensor input)
+    {
+        var x = input.unsqueeze(0).expand(Count, -1, -1);
+        for (var i = 0; i < Layers.Count; i++)
+        {
+            x = torch.bmm(x, Layers[i].Weight).add_(Layers[i].Bias);
+            if (i + 1 < Layers.Count)
+            {
+                x = nn.functional.relu(x);
+            }
+        }
+        return x;
+    }
+
+    /// <summary>Per-trial <c>Σ|w|</c> over the weight matrices (and biases when asked): one reduction per tensor, giving <c>[K]</c>.</summary>
+    public Tensor L1(bool includeBiases)
+    {
+        Tensor? total = null;
+        foreach (var layer in Layers)
+        {
+            var term = layer.Weight.abs().sum([1, 2]);
+            if (includeBiases)
+            {
+                term = term.add(layer.Bias.abs().sum([1, 2]));
+            }
+            total = total is null ? term : total.add(term);
+        }
+        return total!;
+    }
+
+    /// <summary>Sets the slices of the trials in <paramref name="trials"/> (<c>[K, 1, 1]</c> bool) to zero, e.g. to stop a diverged trial's NaN.</summary>
+    public void ZeroSlices(Tensor trials)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var layer in Layers)
+        {
+            layer.Weight.masked_fill_(trials, 0);
+            layer.Bias.masked_fill_(trials, 0);
+        }
+    }
+
+    /// <summary>
+    /// Trial k's keep mask is drawn like <see cref="FeedForwardNetwork"/>'s (<c>rand([B, width])</c> from its generator, <c>≥ p</c>);
+    /// a trial without dropout, or one that no longer trains, draws nothing and keeps every unit.
+    /// </summary>
+    private Tensor DropoutMasks(long rows, long width, Device device, IReadOnlyList<bool> drawsMasks)
+    {
+        var masks = new Tensor[Count];
+        for (var k = 0; k < Count; k++)
+        {
+            masks[k] = drawsMasks[k] && dropouts[k] > 0
+                ? torch.rand([rows, width], device: device, generator: generators[k]).ge_(dropouts[k])
+                : torch.ones([rows, width], device: device);
+        }
+        return torch.stack(masks);
+    }
+
+    private static PackedLayer StackLayer(IReadOnlyList<FeedForwardNetwork> singles, int layer)
+    {
+        using var noGrad = torch.no_grad();
+        var weight = torch.stack(singles.Select(n => n.Layers[layer].Weight.t())).contiguous();
+        var bias = torch.stack(singles.Select(n => n.Layers[layer].Bias)).unsqueeze(1).contiguous();
+        weight.requires_grad = true;
+        bias.requires_grad = true;
+        return new PackedLayer(weight, bias);
+    }
+
+    public void Dispose()
+    {
+        foreach (var layer in Layers)
+        {
+            layer.Weight.Dispose();
+            layer.Bias.Dispose();
+        }
+        dropoutKeep.Dispose();
+    }
+}

@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Core.Trials;
+using SweepCluster.Training.Data;
+using SweepCluster.Training.Metrics;
+using SweepCluster.Training.Optimization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Packing;
+
+/// <summary>
+/// K compatible trials (equal <see cref="PackKey"/>) trained as one stacked model, each with its own seed,
+/// initialisation, batch order, dropout masks, lambda, learning rate, early stopping, best epoch and result.
+/// The per-trial losses are summed, so each trial's gradients are exactly its own; a trial that ends (patience,
+/// divergence) is frozen while the others go on. Results have the form <see cref="Trainer.TrialRun"/> gives.
+/// Every step runs inside its own dispose scope, so native memory stays flat.
+/// </summary>
+public sealed class PackedTrialRun : IDisposable
+{
+    /// <summary>Rows of all trials together per evaluation chunk: large enough to amortise the call overhead, small enough for memory.</summary>
+    private const long EvaluationRowsPerChunk = 32768;
+
+    private readonly IReadOnlyList<PackMember> members;
+    private readonly TensorDataset data;
+    private readonly Device device;
+    private readonly TrainingSettings plan;
+    private readonly IReadOnlyList<Generator> generators;
+    private readonly PackedNetwork network;
+    private readonly PackedOptimizer optimizer;
+    private readonly PackedBestWeights best;
+    private readonly Tensor lambdas;
+    private readonly bool penalized;
+    private readonly Stopwatch clock = new();
+    private PackControls controls;
+
+    public PackedTrialRun(IReadOnlyList<TrialSpec> trials, TensorDataset data, int outputs, Device device)
+    {
+        EnsureCompatible(trials);
+        this.data = data;
+        this.device = device;
+        plan = trials[0].Training;
+        members = trials.Select((t, k) => new PackMember(k, t)).ToList();
+        generators = trials.Select(t => new Generator(unchecked((ulong)t.Seed), device)).ToList();
+        network = new PackedNetwork(data.Features, trials[0].Widths, outputs, trials.Select(t => t.Dropout).ToList(), generators, device);
+        optimizer = CreateOptimizer(plan, network);
+        best = new PackedBestWeights(network);
+        lambdas = torch.tensor(trials.Select(t => (float)t.Lambda).ToArray(), [trials.Count], device: device);
+        penalized = plan.L1Mode == L1Mode.Penalty && trials.Any(t => t.Lambda != 0);
+        controls = PackControls.For(members, device);
+    }
+
+    private int Count => members.Count;
+
+    private bool Proximal => plan.L1Mode == L1Mode.Proximal;
+
+    /// <summary>Trains every trial of the pack; one result per trial, in input order. <paramref name="onEpoch"/> gets the trial's index in the pack.</summary>
+    public IReadOnlyList<TrialResult> Execute(Action<int, EpochRecord>? onEpoch, CancellationToken cancellation)
+    {
+        clock.Restart();
+        for (var epoch = 1; epoch <= plan.Epochs && members.Any(m => m.Running); epoch++)
+        {
+            var trainLosses = TrainEpoch(cancellation);
+            if (trainLosses is null || cancellation.IsCancellationRequested)
+            {
+                EndRunning(TrialStatus.Interrupted, $"stopped during epoch {epoch}");
+                break;
+            }
+            CloseEpoch(epoch, trainLosses, Evaluate(), onEpoch);
+        }
+        EndRunning(TrialStatus.Completed, null);
+        return members.Select(Finish).ToList();
+    }
+
+    /// <summary>One pass over each trial's own shuffle of the training split; the per-trial mean cross-entropy, or null when cancelled.</summary>
+    private double[]? TrainEpoch(CancellationToken cancellation)
+    {
+        using var epochScope = torch.NewDisposeScope();
+        var rows = data.TrainRows;
+        var running = members.Select(m => m.Running).ToArray();
+        // An ended trial draws nothing from its generator, as an ended single run would not; its rows are never learned from.
+        var orders = torch.stack(members.Select(m => running[m.Index]
+            ? torch.randperm(rows, device: data.TrainFeatures.device, generator: generators[m.Index])
+            : torch.arange(rows, device: data.TrainFeatures.device)));
+        var lossSums = torch.zeros(Count, device: data.TrainFeatures.device);
+        for (long start = 0; start < rows; start += plan.BatchSize)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                return null;
+            }
+            TrainStep(orders.narrow(1, start, Math.Min(plan.BatchSize, rows - start)), running, lossSums);
+        }
+        return lossSums.cpu().data<float>().Select(sum => (double)sum / rows).ToArray();
+    }
+
+    /// <summary>
+    /// Times training steps of this pack (for calibration and benchmarks): <see cref="PackTimingOptions.WarmUpSteps"/>
+    /// untimed steps, then at least <see cref="PackTimingOptions.MinSteps"/> and until <see cref="PackTimingOptions.MinTime"/>
+    /// has passed (at most <see cref="PackTimingOptions.MaxSteps"/>). The trials' state moves on; no result is kept.
+    /// </summary>
+    internal PackTiming TimeSteps(PackTimingOptions options)
+    {
+        using var scope = torch.NewDisposeScope();
+        var running = members.Select(_ => true).ToArray();
+        var batches = Math.Max(1, data.TrainRows / plan.BatchSize);
+        var orders = torch.stack(generators.Select(g => torch.randperm(data.TrainRows, device: data.TrainFeatures.device, generator: g)));
+        var lossSums = torch.zeros(Count, device: data.TrainFeatures.device);
+        var step = 0;
+        void Step() => TrainStep(orders.narrow(1, step++ % batches * plan.BatchSize, Math.Min(plan.BatchSize, data.TrainRows)), running, lossSums);
+        for (var i = 0; i < options.WarmUpSteps; i++)
+        {
+            Step();
+        }
+        // Reading a value waits for queued device work, so the clock covers finished steps only.
+        lossSums.sum().item<float>();
+        var clock = Stopwatch.StartNew();
+        var timed = 0;
+        while (timed < options.MaxSteps && (timed < options.MinSteps || clock.Elapsed < options.MinTime))
+        {
+            Step();
+            timed++;
+        }
+        lossSums.sum().item<float>();
+        return new PackTiming(Count, plan.BatchSize, timed, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Forward, summed per-trial losses, backward and optimizer step for one batch per trial (<paramref name="rows"/> <c>[K, B]</c>).</summary>
+    private void TrainStep(Tensor rows, bool[] running, Tensor lossSums)
+    {
+        using var stepScope = torch.NewDisposeScope();
+        optimizer.ZeroGradients();
+        var batch = rows.shape[1];
+        var flat = rows.reshape(-1);
+        var input = data.TrainFeatures.index_select(0, flat).view(Count, batch, -1);
+        var logits = network.Forward(input, running);
+        var crossEntropy = nn.functional.cross_entropy(logits.view(Count * batch, -1), data.TrainLabels.index_select(0, flat), reduction: nn.Reduction.None)
+            .view(Count, batch)
+            .mean([1]);
+        var losses = penalized ? crossEntropy.add(network.L1(plan.IncludeBiases).mul(lambdas)) : crossEntropy;
+        losses.mul(controls.LossWeights).sum().backward();
+        optimizer.Step(controls.LearningRates, Proximal ? controls.ProximalScales : null);
+        lossSums.add_(crossEntropy.detach().mul(batch));
+    }
+
+    /// <summary>All trials on the validation split at once, in large no-grad chunks.</summary>
+    private PackEvaluation Evaluate()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var rows = data.ValidationRows;
+        var chunk = Math.Max(256, EvaluationRowsPerChunk / Count);
+        var lossSums = new double[Count];
+        var correct = new long[Count];
+        for (long start = 0; start < rows; start += chunk)
+        {
+            using var chunkScope = torch.NewDisposeScope();
+            var length = Math.Min(chunk, rows - start);
+            var labels = data.ValidationLabels.narrow(0, start, length);
+            var logits = network.ForwardShared(data.ValidationFeatures.narrow(0, start, length));
+            var losses = nn.functional.cross_entropy(logits.reshape(Count * length, -1), labels.repeat(Count), reduction: nn.Reduction.None)
+                .view(Count, length)
+                .sum([1]);
+            var hits = logits.argmax(2).eq(labels.unsqueeze(0)).sum([1]);
+            Accumulate(lossSums, losses.cpu().data<float>().Select(v => (double)v));
+            Accumulate(correct, hits.cpu().data<long>());
+        }
+        return new PackEvaluation(lossSums.Select(s => s / rows).ToList(), correct.Select(c => (double)c / rows).ToList());
+    }
+
+    /// <summary>Per running trial, TrialRun's end-of-epoch rules: divergence, history, best state, patience.</summary>
+    private void CloseEpoch(int epoch, double[] trainLosses, PackEvaluation evaluation, Action<int, EpochRecord>? onEpoch)
+    {
+        var improved = new bool[Count];
+        var diverged = new bool[Count];
+        foreach (var member in members.Where(m => m.Running))
+        {
+            var (trainLoss, valLoss) = (trainLosses[member.Index], evaluation.Losses[member.Index]);
+            if (!double.IsFinite(trainLoss) || !double.IsFinite(valLoss))
+            {
+                member.End(TrialStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? valLoss : trainLoss)} in epoch {epoch} (learning_rate={member.Trial.Training.LearningRate})", clock.Elapsed.TotalSeconds);
+                diverged[member.Index] = true;
+                continue;
+            }
+            var record = new EpochRecord(epoch, trainLoss, valLoss, evaluation.Accuracies[member.Index]);
+            improved[member.Index] = member.Record(record);
+            onEpoch?.Invoke(member.Index, record);
+            if (!improved[member.Index] && member.PatienceExhausted)
+            {
+                member.End(TrialStatus.Completed, null, clock.Elapsed.TotalSeconds);
+            }
+        }
+        if (improved.Any(i => i))
+        {
+            using var mask = TrialMask(improved);
+            best.Save(mask);
+        }
+        if (diverged.Any(d => d))
+        {
+            // NaN survives multiplication by 0: zero the diverged slices so that they feed only finite numbers from now on.
+            using var mask = TrialMask(diverged);
+            network.ZeroSlices(mask);
+            optimizer.ResetSlices(mask);
+        }
+        RefreshControls();
+    }
+
+    private void EndRunning(TrialStatus status, string? reason)
+    {
+        foreach (var member in members.Where(m => m.Running))
+        {
+            member.End(status, reason, clock.Elapsed.TotalSeconds);
+        }
+        RefreshControls();
+    }
+
+    private void RefreshControls()
+    {
+        controls.Dispose();
+        controls = PackControls.For(members, device);
+    }
+
+    private TrialResult Finish(PackMember member)
+    {
+        if (member.Best is null)
+        {
+            return new TrialResult(member.Trial.Id, member.Status!.Value, member.Reason, null, member.History);
+        }
+        using var scope = torch.NewDisposeScope();
+        var sparsity = SparsityMeter.Measure(best.Of(member.Index), member.Trial.Training.SparsityThreshold);
+        var metrics = new TrialMetrics(
+            ValLoss: member.Best.ValLoss,
+            ValAccuracy: member.Best.ValAccuracy,
+            TrainLoss: member.Best.TrainLoss,
+            L1Norm: sparsity.L1Norm,
+            Sparsity: sparsity.Sparsity,
+            ExactZeroFraction: sparsity.ExactZeroFraction,
+            LayerSparsity: sparsity.LayerSparsity,
+            ActiveInputs: sparsity.ActiveInputs,
+            Parameters: network.ParameterCount,
+            EpochsRun: member.History.Count,
+            BestEpoch: member.Best.Epoch,
+            Seconds: member.Seconds,
+            SamplesPerSecond: data.TrainRows * member.History.Count / Math.Max(member.Seconds, 1e-9));
+        return new TrialResult(member.Trial.Id, member.Status!.Value, member.Reason, metrics, member.History);
+    }
+
+    private Tensor TrialMask(bool[] trials) => torch.tensor(trials, [Count, 1, 1], device: device);
+
+    private static void Accumulate(double[] totals, IEnumerable<double> values)
+    {
+        var k = 0;
+        foreach (var value in values)
+        {
+            totals[k++] += value;
+        }
+    }
+
+    private static void Accumulate(long[] totals, IEnumerable<long> values)
+    {
+        var k = 0;
+        foreach (var value in values)
+        {
+            totals[k++] += value;
+        }
+    }
+
+    private static void EnsureCompatible(IReadOnlyList<TrialSpec> trials)
+    {
+        if (trials.Count == 0)
+        {
+            throw new ArgumentException("a pack needs at least one trial", nameof(trials));
+        }
+        var key = PackKey.For(trials[0]);
+        foreach (var trial in trials.Skip(1))
+        {
+            var differences = key.DifferencesFrom(PackKey.For(trial));
+            if (differences.Count > 0)
+            {
+                throw new ArgumentException($"trials {trials[0].Id} and {trial.Id} cannot share a pack: they differ in {string.Join(", ", differences)}", nameof(trials));
+            }
+        }
+    }
+
+    private static PackedOptimizer CreateOptimizer(TrainingSettings plan, PackedNetwork network)
+    {
+        var parameters = network.Layers
+            .SelectMany(l => new[] { new OptimizedParameter(l.Weight, true), new OptimizedParameter(l.Bias, plan.IncludeBiases) })
+            .ToList();
+        return plan.Optimizer switch
+        {
+            OptimizerKind.Sgd => new PackedSgd(parameters, plan.Momentum),
+            _ => new PackedAdam(parameters),
+        };
+    }
+
+    public void Dispose()
+    {
+        controls.Dispose();
+        lambdas.Dispose();
+        best.Dispose();
+        optimizer.Dispose();
+        network.Dispose();
+        foreach (var generator in generators)
+        {
+            generator.Dispose();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using SweepCluster.Training.Native;
+using SweepCluster.Training.Packing;
+using TorchSharp;
+
+namespace SweepCluster.Training.Tests;
+
+public class PackCalibrationTests
+{
+    private static readonly PackWorkload Workload = new(Inputs: 12, Widths: [32, 16], Outputs: 3, BatchSize: 64);
+
+    public PackCalibrationTests() => TorchRuntime.EnsureLoaded();
+
+    [Fact]
+    public void The_fastest_pack_size_wins_when_it_beats_one_by_enough()
+    {
+        // given measurements where K = 16 is twice as fast as K = 1
+        var calibration = new PackCalibration(Table(new() { [1] = 100, [4] = 150, [16] = 200, [64] = 180 }));
+
+        // when the pack size is decided
+        var decision = calibration.Decide(torch.CPU, Workload, maxPackSize: 64);
+
+        // then it is 16, and every CPU candidate was measured
+        Assert.Equal(16, decision.PackSize);
+        Assert.Equal([1, 4, 16, 64], decision.TrialSamplesPerSecond.Keys.Order());
+    }
+
+    [Fact]
+    public void Packing_is_off_when_no_size_beats_one_by_the_required_gain()
+    {
+        // given measurements where the best pack is only 10 % faster than K = 1
+        var calibration = new PackCalibration(Table(new() { [1] = 100, [4] = 110, [16] = 90, [64] = 60 }));
+
+        // when the pack size is decided
+        // then it is 1
+        Assert.Equal(1, calibration.PackSize(torch.CPU, Workload, maxPackSize: 64));
+    }
+
+    [Fact]
+    public void A_largest_pack_of_one_decides_one_without_measuring()
+    {
+        // given a calibration that counts its measurements
+        var calls = 0;
+        var calibration = new PackCalibration((_, _, _) => { calls++; return 100; });
+
+        // when the largest pack allowed is 1
+        var size = calibration.PackSize(torch.CPU, Workload, maxPackSize: 1);
+
+        // then the answer is 1 and nothing was measured
+        Assert.Equal(1, size);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public void Candidates_stop_at_the_largest_pack_allowed()
+    {
+        Assert.Equal([1, 4, 16], PackCalibration.Candidates(torch.CPU, 20));
+        Assert.Equal([1, 4, 16, 64], PackCalibration.Candidates(torch.CPU, 1000));
+    }
+
+    [Fact]
+    public void Decisions_are_cached_per_workload_and_measured_once_under_concurrency()
+    {
+        // given a calibration that counts its measurements
+        var calls = 0;
+        var calibration = new PackCalibration((_, _, k) => { Interlocked.Increment(ref calls); return k == 4 ? 200 : 100; });
+
+        // when many threads ask for the same workload, and then one asks for another batch size
+        Parallel.For(0, 16, _ => Assert.Equal(4, calibration.PackSize(torch.CPU, Workload, 16)));
+        var callsForFirst = calls;
+        calibration.PackSize(torch.CPU, Workload with { BatchSize = 256 }, 16);
+
+        // then the first workload was measured once per candidate, and the second measured anew
+        Assert.Equal(3, callsForFirst);
+        Assert.Equal(6, calls);
+    }
+
+    [Fact]
+    public void A_real_measurement_returns_a_candidate_size_and_positive_throughputs()
+    {
+        // given the real measurement, on a small network
+        var calibration = new PackCalibration();
+
+        // when the pack size is decided for at most 16 trials
+        var decision = calibration.Decide(torch.CPU, Workload, maxPackSize: 16);
+
+        // then it is one of the candidates, and every candidate trained at a positive rate
+        Assert.Contains(decision.PackSize, new[] { 1, 4, 16 });
+        Assert.Equal([1, 4, 16], decision.TrialSamplesPerSecond.Keys.Order());
+        Assert.All(decision.TrialSamplesPerSecond.Values, rate => Assert.True(rate > 0));
+        Assert.Same(decision, calibration.Decide(torch.CPU, Workload, maxPackSize: 16));
+    }
+
+    private static Func<torch.Device, PackWorkload, int, double> Table(Dictionary<int, double> rates) => (_, _, k) => rates[k];
+}

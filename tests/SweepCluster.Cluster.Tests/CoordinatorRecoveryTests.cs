@@ -16,6 +16,7 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly SweepOutputPaths paths = new(Path.Combine(Path.GetTempPath(), $"sweepcluster-recovery-{Guid.NewGuid():N}"));
     private int generation;
+    private readonly List<IActorRef> resultsActors = [];
 
     [Fact]
     public void Restarted_coordinator_does_not_dispatch_settled_trials_again()
@@ -117,6 +118,19 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
 
     public new void Dispose()
     {
+        // A results actor renders report.html on a pool thread: let every one finish writing before the folder goes.
+        foreach (var results in resultsActors)
+        {
+            try
+            {
+                results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Patience).Wait();
+                results.GracefulStop(Patience).Wait();
+            }
+            catch (AggregateException)
+            {
+                // already stopped by the test: nothing of it is writing any more
+            }
+        }
         base.Dispose();
         if (Directory.Exists(paths.Directory))
         {
@@ -128,6 +142,7 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
     {
         generation++;
         var results = Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, source.Metric, source.SweptParameters, Resume: true)), $"results-{generation}");
+        resultsActors.Add(results);
         var coordinator = Sys.ActorOf(CoordinatorActor.Props(source, results, new CoordinatorSettings(DefinitionHash: hash, PersistenceId: "sweep-recovery")),
             $"coordinator-{generation}");
         return (coordinator, results);
@@ -149,6 +164,7 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
             Watch(actor);
             Sys.Stop(actor);
             ExpectTerminated(actor, Patience);
+            resultsActors.Remove(actor);
         }
     }
 }

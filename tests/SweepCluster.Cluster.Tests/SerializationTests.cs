@@ -24,7 +24,9 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
     /// <summary>One sample of every message and event that may leave the process.</summary>
     private static readonly object[] Samples =
     [
-        new RegisterWorker("w0", "node-a"), RequestTrial.Instance, new TrialProgress("test-1", new EpochRecord(2, 0.5, 0.6, 0.7)),
+        new RegisterWorker("w0", "node-a"), new RegisterWorker("w1", "node-a", "cuda:1"), RequestTrial.Instance,
+        new RequestTrial(16, new Dictionary<string, int> { ["{\"Data\":\"SyntheticDataSpec\"}"] = 4 }, 2),
+        new AssignPack([new AssignTrial(InMemoryTrialSource.Spec(1, 1e-3), 1), new AssignTrial(InMemoryTrialSource.Spec(2, 1e-2), 2)]), new TrialProgress("test-1", new EpochRecord(2, 0.5, 0.6, 0.7)),
         new TrialFinished(3, Diverged), GetSweepStatus.Instance, new StopSweep(true), AwaitCompletion.Instance,
         new SweepCompleted(new SweepSummary("test", 5, 4, 1, 0, 0, false)), new SweepRefused("another definition"),
         new ReturnTrial(2, "test-2"), GetCoordinatorStats.Instance, new CoordinatorStats(10, 9, 12345),

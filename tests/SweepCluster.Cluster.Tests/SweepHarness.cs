@@ -32,9 +32,9 @@ internal sealed class SweepHarness : IDisposable
 
     public IReadOnlyList<IActorRef> Workers => workers;
 
-    public IActorRef AddWorker(ITrialTrainer trainer, string name)
+    public IActorRef AddWorker(ITrialTrainer trainer, string name, int nodeSlots = 1)
     {
-        var worker = System.ActorOf(WorkerActor.Props(Coordinator, trainer, new WorkerSettings(name, "test-node")), name);
+        var worker = System.ActorOf(WorkerActor.Props(Coordinator, trainer, new WorkerSettings(name, "test-node", NodeSlots: nodeSlots)), name);
         workers.Add(worker);
         return worker;
     }

@@ -6,6 +6,7 @@ using SweepCluster.Cli.Devices;
 using SweepCluster.Cli.Logging;
 using SweepCluster.Cli.Progress;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
@@ -103,8 +104,8 @@ public static class RunCommand
         AtomicFile.WriteText(Path.Combine(outputDirectory, "sweep.yaml"), sweep.SourceText);
         var source = new SweepTrialSource(sweep);
         using var slots = new WorkerSlots(devices, arguments.Slots);
-        Log.Information("Sweep {SweepId} starting: {Trials} trials, {Workers} workers ({Devices}) x {Threads} threads, output {Output}",
-            sweep.Name, source.Count, slots.Slots.Count, slots.Summary, arguments.Slots.ThreadsPerWorker, outputDirectory);
+        Log.Information("Sweep {SweepId} starting: {Trials} trials, {Workers} workers ({Devices}) x {Threads} threads, pack size {PackSize}, output {Output}",
+            sweep.Name, source.Count, slots.Slots.Count, slots.Summary, arguments.Slots.ThreadsPerWorker, arguments.Slots.PackSize ?? PackSizeSetting.Auto, outputDirectory);
         using var stop = new StopSignals("the sweep stops: running trials are interrupted and recorded");
         // DEBUG lets the per-epoch and per-result events reach the log file (monitor reads them); the console stays at its level.
         var options = new EmbeddedSweepOptions(outputDirectory, arguments.MaxRetries, node, LogLevel: "DEBUG");

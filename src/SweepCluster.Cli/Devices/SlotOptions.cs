@@ -1,13 +1,14 @@
 using System.CommandLine;
 using SweepCluster.Cli.Commands;
 using SweepCluster.Core.Devices;
+using SweepCluster.Core.Packing;
 
 namespace SweepCluster.Cli.Devices;
 
 /// <summary>
 /// The options that place a node's workers on devices, shared by <c>run</c> and <c>worker</c>, each falling back to its
-/// <c>SWEEPCLUSTER_*</c> variable: <c>--devices</c>, <c>--slots-per-device</c> (<c>--workers</c> is its older name) and
-/// <c>--threads-per-worker</c>. Each instance belongs to one command.
+/// <c>SWEEPCLUSTER_*</c> variable: <c>--devices</c>, <c>--slots-per-device</c> (<c>--workers</c> is its older name),
+/// <c>--threads-per-worker</c> and <c>--pack-size</c>. Each instance belongs to one command.
 /// </summary>
 public sealed class SlotOptions
 {
@@ -31,7 +32,13 @@ public sealed class SlotOptions
         Description = "Torch threads per worker (env SWEEPCLUSTER_THREADS_PER_WORKER; default 1).",
     };
 
-    public IEnumerable<Option> All() => [Devices, SlotsPerDevice, Workers, ThreadsPerWorker];
+    public Option<string?> PackSize { get; } = new("--pack-size")
+    {
+        Description = $"Compatible trials a worker slot trains as one stacked model: {PackSizeSetting.Usage}. "
+            + "auto measures what pays on the device and never packs where it loses (env SWEEPCLUSTER_PACK_SIZE; default auto).",
+    };
+
+    public IEnumerable<Option> All() => [Devices, SlotsPerDevice, Workers, ThreadsPerWorker, PackSize];
 
     /// <summary>The settings from arguments, then the environment; throws <see cref="FormatException"/> naming the option or variable.</summary>
     public SlotSettings Resolve(ParseResult result, EnvironmentSettings env)
@@ -47,6 +54,9 @@ public sealed class SlotOptions
         return new SlotSettings(
             devices,
             slots ?? env.Integer("SLOTS_PER_DEVICE") ?? env.Integer("WORKERS"),
-            result.GetValue(ThreadsPerWorker) ?? env.Integer("THREADS_PER_WORKER") ?? 1);
+            result.GetValue(ThreadsPerWorker) ?? env.Integer("THREADS_PER_WORKER") ?? 1,
+            result.GetValue(PackSize) is { } pack ? PackSizeSetting.Parse(pack, "--pack-size")
+                : env.Text("PACK_SIZE") is { } packVariable ? PackSizeSetting.Parse(packVariable, EnvironmentSettings.Prefix + "PACK_SIZE")
+                : PackSizeSetting.Auto);
     }
 }

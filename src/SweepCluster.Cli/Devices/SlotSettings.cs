@@ -1,12 +1,14 @@
 using SweepCluster.Core.Devices;
+using SweepCluster.Core.Packing;
 
 namespace SweepCluster.Cli.Devices;
 
 /// <summary>
 /// Where a node's workers train: the devices asked for, slots (worker actors) per device (null: the default for the
-/// device: cores / threads-per-worker on the CPU, 1 per GPU) and torch threads per worker.
+/// device: cores / threads-per-worker on the CPU, 1 per GPU), torch threads per worker and the pack size
+/// (null: auto).
 /// </summary>
-public sealed record SlotSettings(DeviceRequest Devices, int? SlotsPerDevice, int ThreadsPerWorker)
+public sealed record SlotSettings(DeviceRequest Devices, int? SlotsPerDevice, int ThreadsPerWorker, PackSizeSetting? PackSize = null)
 {
     /// <summary>Each problem with the numbers, named by option.</summary>
     public IEnumerable<string> Problems()

@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using SweepCluster.Cluster.Logging;
 using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 using static SweepCluster.Cluster.Coordination.CoordinatorEvents;
@@ -15,8 +16,9 @@ namespace SweepCluster.Cluster.Coordination;
 
 /// <summary>
 /// Owns one sweep. Workers pull: a free worker asks, and gets the next trial (a put-back one first, else the
-/// next index; trials are generated one at a time). Every worker is watched; a dead worker's trial goes back
-/// to the front of the queue. A failed trial is retried up to the limit; diverged and interrupted trials are
+/// next index; trials are generated one at a time), or, when it trains packs, a pack of compatible trials chosen by
+/// the <see cref="PackPlanner"/> and no larger than a fair share of what is left. Every worker is watched; a dead
+/// worker's trials go back to the front of the queue, one by one. A failed trial is retried up to the limit; diverged and interrupted trials are
 /// finished. Phases: Syncing (after the journal's replay, the results file's trials count as settled too) →
 /// Running (dispatching) → Stopping (no new trials; running ones end) → Completed; or Refused when the journal
 /// holds another sweep definition. Of finished trials it keeps only their indices (a bitmap), not their results.
@@ -33,7 +35,10 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private readonly ILoggingAdapter log;
     private readonly TrialLog trialLog;
     private readonly Dictionary<IActorRef, WorkerInfo> workers = [];
-    private readonly Dictionary<IActorRef, Assignment> assignments = [];
+    private readonly Dictionary<IActorRef, List<Assignment>> assignments = [];
+    private readonly Dictionary<IActorRef, RequestTrial> requests = [];
+    private readonly PackPlanner planner = new();
+    private long running;
     private readonly Queue<IActorRef> idle = new();
     private readonly HashSet<IActorRef> idleSet = [];
     private readonly Dictionary<long, int> failedAttempts = [];
@@ -177,7 +182,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     {
         Queries();
         Command<RegisterWorker>(OnRegister);
-        Command<RequestTrial>(_ => Timed(OnRequestTrial));
+        Command<RequestTrial>(message => Timed(() => OnRequestTrial(message)));
         Command<TrialProgress>(OnProgress);
         Command<TrialFinished>(message => Timed(() => OnFinished(message)));
         Command<Terminated>(OnTerminated);
@@ -224,15 +229,16 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         Sender.Tell(WorkerRegistered.Instance);
     }
 
-    private void OnRequestTrial()
+    private void OnRequestTrial(RequestTrial request)
     {
         var worker = Sender;
         if (!workers.ContainsKey(worker))
         {
             Track(worker, new WorkerInfo(worker.Path.Name, worker.Path.Address.ToString()));
         }
-        // A worker asks only when it holds nothing; if we think it holds a trial, it lost it (e.g. restarted).
-        if (assignments.Remove(worker, out var lost))
+        requests[worker] = request;
+        // A worker asks only when it holds nothing; if we think it holds trials, it lost them (e.g. restarted).
+        foreach (var lost in Release(worker))
         {
             queue.PutBackFirst(lost.Trial.Index);
             trialLog.Write(LogLevel.WarningLevel, lost.Trial.Id, lost.Info.Name, lost.Info.Node,
@@ -255,7 +261,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
 
     private void OnProgress(TrialProgress message)
     {
-        if (assignments.TryGetValue(Sender, out var held))
+        if (assignments.TryGetValue(Sender, out var pack) && pack.Find(a => a.Trial.Id == message.TrialId) is { } held)
         {
             trialLog.Write(LogLevel.DebugLevel, message.TrialId, held.Info.Name, held.Info.Node,
                 "Trial {TrialId} epoch {Epoch}: val_loss={ValLoss}", message.TrialId, message.Epoch.Epoch, message.Epoch.ValLoss);
@@ -267,11 +273,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         resultsSeen++;
         var index = message.Index;
         var result = message.Result;
-        var held = assignments.TryGetValue(Sender, out var a) && a.Trial.Index == index ? a : null;
-        if (held is not null)
-        {
-            assignments.Remove(Sender);
-        }
+        var held = Release(Sender, index);
         if (queue.Settled.Contains(index))
         {
             trialLog.Write(LogLevel.DebugLevel, result.TrialId, result.Worker, result.Node, "Trial {TrialId} duplicate result ignored", result.TrialId);
@@ -350,11 +352,10 @@ public sealed class CoordinatorActor : ReceivePersistentActor
 
     private void OnReturn(ReturnTrial message)
     {
-        if (!assignments.TryGetValue(Sender, out var held) || held.Trial.Index != message.Index)
+        if (Release(Sender, message.Index) is not { } held)
         {
             return;
         }
-        assignments.Remove(Sender);
         queue.PutBackFirst(message.Index);
         trialLog.Write(LogLevel.WarningLevel, held.Trial.Id, held.Info.Name, held.Info.Node,
             "Trial {TrialId} re-queued: worker {Worker} handed it back", held.Trial.Id, held.Info.Name);
@@ -370,15 +371,18 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         var worker = message.ActorRef;
         workers.Remove(worker);
         idleSet.Remove(worker);
-        if (assignments.Remove(worker, out var lost))
+        requests.Remove(worker);
+        var lost = Release(worker);
+        // A dead worker's pack goes back as single trials, in order, ahead of everything else.
+        foreach (var held in Enumerable.Reverse(lost))
         {
-            queue.PutBackFirst(lost.Trial.Index);
-            trialLog.Write(LogLevel.WarningLevel, lost.Trial.Id, lost.Info.Name, lost.Info.Node,
-                "Trial {TrialId} re-queued: worker {Worker} terminated", lost.Trial.Id, lost.Info.Name);
-            if (!stopping)
-            {
-                DispatchToIdle();
-            }
+            queue.PutBackFirst(held.Trial.Index);
+            trialLog.Write(LogLevel.WarningLevel, held.Trial.Id, held.Info.Name, held.Info.Node,
+                "Trial {TrialId} re-queued: worker {Worker} terminated", held.Trial.Id, held.Info.Name);
+        }
+        if (lost.Count > 0 && !stopping)
+        {
+            DispatchToIdle();
         }
         CompleteIfSettled();
     }
@@ -386,7 +390,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private void OnStop(StopSweep message)
     {
         stopping = true;
-        log.Info("Sweep {SweepId} stopping: {Running} trials running", sweepId, assignments.Count);
+        log.Info("Sweep {SweepId} stopping: {Running} trials running", sweepId, running);
         Become(Stopping);
         InterruptRunning(message.InterruptRunning);
         CompleteIfSettled();
@@ -398,7 +402,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         {
             return;
         }
-        foreach (var held in assignments.Values)
+        foreach (var held in assignments.Values.SelectMany(pack => pack))
         {
             held.Worker.Tell(new StopTrial(held.Trial.Id));
         }
@@ -418,23 +422,84 @@ public sealed class CoordinatorActor : ReceivePersistentActor
 
     private bool TryDispatch(IActorRef worker)
     {
+        var request = requests.GetValueOrDefault(worker) ?? RequestTrial.Instance;
+        var pack = planner.Next(FairShare(request), key => LimitOf(request, key), DrawTrial, queue.Settled.Contains);
+        if (pack.Count == 0)
+        {
+            CompleteIfSettled();
+            return false;
+        }
+        var info = workers[worker];
+        var held = pack.Select(trial => new Assignment(trial, failedAttempts.GetValueOrDefault(trial.Index) + 1, worker, info)).ToList();
+        assignments[worker] = held;
+        running += held.Count;
+        worker.Tell(held.Count == 1
+            ? new AssignTrial(held[0].Trial, held[0].Attempt)
+            : new AssignPack(held.Select(a => new AssignTrial(a.Trial, a.Attempt)).ToList()));
+        foreach (var assignment in held)
+        {
+            dispatches++;
+            trialLog.WriteWith(LogLevel.InfoLevel, assignment.Trial.Id, info.Name, info.Node, [new("Device", info.Device), new("Pack", held.Count)],
+                "Trial {TrialId} started on {Worker}", assignment.Trial.Id, info.Name);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A pack no larger than the asking worker's share of the trials not yet handed out, so that one worker taking a
+    /// large pack never leaves the others idle at the start or the end of a sweep.
+    /// </summary>
+    private int FairShare(RequestTrial request)
+    {
+        if (request.MaxPack <= 1)
+        {
+            return 1;
+        }
+        var sharers = Math.Max(1, Math.Max(workers.Count, request.NodeSlots));
+        var waiting = queue.Remaining + planner.Held;
+        return (int)Math.Clamp((waiting + sharers - 1) / sharers, 1, request.MaxPack);
+    }
+
+    private static int? LimitOf(RequestTrial request, PackKey key) =>
+        request.PackLimits is { } limits && limits.TryGetValue(PackLimitKey.Of(key), out var limit) ? limit : null;
+
+    private TrialSpec? DrawTrial()
+    {
         while (queue.TryTake(out var index))
         {
-            var trial = TryGenerate(index);
-            if (trial is null)
+            if (TryGenerate(index) is { } trial)
             {
-                continue;
+                return trial;
             }
-            var info = workers[worker];
-            var attempt = failedAttempts.GetValueOrDefault(index) + 1;
-            assignments[worker] = new Assignment(trial, attempt, worker, info);
-            worker.Tell(new AssignTrial(trial, attempt));
-            dispatches++;
-            trialLog.WriteWith(LogLevel.InfoLevel, trial.Id, info.Name, info.Node, [new("Device", info.Device)], "Trial {TrialId} started on {Worker}", trial.Id, info.Name);
-            return true;
         }
-        CompleteIfSettled();
-        return false;
+        return null;
+    }
+
+    /// <summary>Takes every trial <paramref name="worker"/> holds off the books.</summary>
+    private List<Assignment> Release(IActorRef worker)
+    {
+        if (!assignments.Remove(worker, out var pack))
+        {
+            return [];
+        }
+        running -= pack.Count;
+        return pack;
+    }
+
+    /// <summary>Takes one trial <paramref name="worker"/> holds off the books; null when it does not hold it.</summary>
+    private Assignment? Release(IActorRef worker, long index)
+    {
+        if (!assignments.TryGetValue(worker, out var pack) || pack.Find(a => a.Trial.Index == index) is not { } held)
+        {
+            return null;
+        }
+        pack.Remove(held);
+        running--;
+        if (pack.Count == 0)
+        {
+            assignments.Remove(worker);
+        }
+        return held;
     }
 
     private void DispatchToIdle()
@@ -498,7 +563,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor
 
     private SweepStatus Status()
     {
-        var running = assignments.Count;
         var queued = queue.Total - done - failed - running;
         return new SweepStatus(sweepId, queue.Total, done, running, queued, failed, stopping);
     }

@@ -9,8 +9,13 @@ public static class CoordinatorProtocol
     /// <summary>A worker (the sender) announces itself and the device it trains on; the coordinator watches it from now on.</summary>
     public sealed record RegisterWorker(string Name, string Node, string Device = "") : ISweepMessage;
 
-    /// <summary>The sender is free and wants a trial (pull). Answered with an AssignTrial when one is available.</summary>
-    public sealed record RequestTrial : ISweepMessage
+    /// <summary>
+    /// The sender is free and wants work (pull). Answered with an AssignTrial, or an AssignPack of up to
+    /// <paramref name="MaxPack"/> compatible trials, when there is work. <paramref name="PackLimits"/> holds the sender's
+    /// own limits by <see cref="Core.Packing.PackLimitKey"/>, learnt from its calibration (e.g. 1 where packing does not pay).
+    /// <paramref name="NodeSlots"/>: the worker slots of the sender's process, all of which want a share.
+    /// </summary>
+    public sealed record RequestTrial(int MaxPack = 1, IReadOnlyDictionary<string, int>? PackLimits = null, int NodeSlots = 1) : ISweepMessage
     {
         public static RequestTrial Instance { get; } = new();
     }

@@ -16,6 +16,9 @@ internal sealed class TrialQueue(long total)
 
     public bool AllSettled => Settled.Count >= Total;
 
+    /// <summary>Indices not handed out yet: the put-back ones (some may have settled meanwhile) and those never taken.</summary>
+    public long Remaining => putBack.Count + (Total - next);
+
     public void PutBackFirst(long index) => putBack.AddFirst(index);
 
     public bool TryTake(out long index)

@@ -37,7 +37,7 @@ public static class EmbeddedSweep
             var coordinator = system.ActorOf(CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries)), "coordinator");
             var workers = slots
                 .Select((slot, i) => system.ActorOf(WorkerActor.Props(coordinator, slot.Trainer,
-                    new WorkerSettings($"{node}/worker-{i}", node, Device: slot.Device)), $"worker-{i}"))
+                    new WorkerSettings($"{node}/worker-{i}", node, Device: slot.Device, NodeSlots: slots.Count)), $"worker-{i}"))
                 .ToList();
             await using var onStop = stop.Register(() => coordinator.Tell(new StopSweep(InterruptRunning: true)));
             var completion = coordinator.Ask<SweepCompleted>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan);

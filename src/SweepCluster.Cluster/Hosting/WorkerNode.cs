@@ -48,7 +48,7 @@ public static class WorkerNode
         var workers = slots
             .Select((slot, i) => system.ActorOf(WorkerActor.Props(coordinator, slot.Trainer,
                 new WorkerSettings($"{options.NodeName}/worker-{i}", options.NodeName, RegisterInterval: options.RegisterInterval ?? TimeSpan.FromSeconds(1),
-                    Device: slot.Device)), $"worker-{i}"))
+                    Device: slot.Device, NodeSlots: slots.Count)), $"worker-{i}"))
             .ToList();
         var shutdown = CoordinatedShutdown.Get(system);
         shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hand-back-trials", () => HandBackAsync(workers));

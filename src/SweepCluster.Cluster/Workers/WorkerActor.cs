@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using SweepCluster.Cluster.Logging;
+using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Trainer;
@@ -10,9 +11,11 @@ using static SweepCluster.Cluster.Workers.WorkerProtocol;
 namespace SweepCluster.Cluster.Workers;
 
 /// <summary>
-/// One device slot. Registers with the coordinator and asks for a trial whenever it is free (Idle), trains it
-/// off the actor's thread and pipes the result back (Training), so that status queries and stop requests are
-/// answered while a trial trains. A trainer exception becomes a Failed result; a stopped trial, Interrupted.
+/// One device slot. Registers with the coordinator and asks for work whenever it is free (Idle): one trial, or a
+/// pack of compatible trials when its trainer packs. It trains off the actor's thread and pipes the results back
+/// (Training), so that status queries and stop requests are answered meanwhile. Of a pack it keeps what its trainer
+/// says pays on this device and hands the rest back at once, remembering that limit for its next requests.
+/// A trainer exception becomes a Failed result; a stopped trial, Interrupted.
 /// On a cluster it re-registers until acknowledged (and after a coordinator hand-over), gives its trial back
 /// when its node shuts down (HandedBack), and ends with the sweep (Over).
 /// </summary>
@@ -24,7 +27,8 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private readonly ITrialTrainer trainer;
     private readonly WorkerSettings settings;
     private readonly TrialLog log;
-    private AssignTrial? current;
+    private IReadOnlyList<AssignTrial> current = [];
+    private readonly Dictionary<string, int> packLimits = [];
     private CancellationTokenSource? cancellation;
     private int? lastEpoch;
     private IActorRef? registeredWith;
@@ -47,11 +51,15 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Register();
-        coordinator.Tell(RequestTrial.Instance);
+        RequestWork();
         KeepRegistering();
     }
 
     private void Register() => coordinator.Tell(new RegisterWorker(settings.Name, settings.Node, settings.Device));
+
+    private void RequestWork() => coordinator.Tell(trainer.MaxPackSize > 1
+        ? new RequestTrial(trainer.MaxPackSize, new Dictionary<string, int>(packLimits), settings.NodeSlots)
+        : RequestTrial.Instance);
 
     private void KeepRegistering()
     {
@@ -78,9 +86,9 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         registeredWith = Sender;
         lastCoordinator = Sender;
         Context.Watch(Sender);
-        if (isNew && current is null)
+        if (isNew && current.Count == 0)
         {
-            coordinator.Tell(RequestTrial.Instance);
+            RequestWork();
         }
     }
 
@@ -120,15 +128,15 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private void HandBack()
     {
         Timers.CancelAll();
-        var held = current?.Trial;
-        if (held is not null)
+        var held = current.Select(a => a.Trial).ToList();
+        foreach (var trial in held)
         {
-            coordinator.Tell(new ReturnTrial(held.Index, held.Id));
-            log.Write(LogLevel.InfoLevel, held.Id, settings.Name, settings.Node, "Trial {TrialId} handed back by {Worker}: its node is shutting down", held.Id, settings.Name);
-            cancellation?.Cancel();
-            current = null;
+            coordinator.Tell(new ReturnTrial(trial.Index, trial.Id));
+            log.Write(LogLevel.InfoLevel, trial.Id, settings.Name, settings.Node, "Trial {TrialId} handed back by {Worker}: its node is shutting down", trial.Id, settings.Name);
         }
-        Sender.Tell(new TrialHandedBack(held?.Id));
+        cancellation?.Cancel();
+        current = [];
+        Sender.Tell(new TrialHandedBack(held.Count == 0 ? null : string.Join(",", held.Select(t => t.Id))));
         Become(HandedBack);
     }
 
@@ -137,7 +145,8 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
 
     private void Idle()
     {
-        Receive<AssignTrial>(Start);
+        Receive<AssignTrial>(assignment => Start([assignment]));
+        Receive<AssignPack>(pack => Start(pack.Trials));
         Receive<StopTrial>(_ => { });
         Receive<HandBackTrial>(_ => HandBack());
         Cluster();
@@ -146,34 +155,60 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private void Training()
     {
         Receive<EpochDone>(OnEpoch);
+        Receive<PackTrimmed>(OnTrimmed);
         Receive<TrainingDone>(OnDone);
         Receive<StopTrial>(OnStop);
         Receive<HandBackTrial>(_ => HandBack());
         Cluster();
     }
 
-    private void Start(AssignTrial assignment)
+    private void Start(IReadOnlyList<AssignTrial> assignments)
     {
-        current = assignment;
+        current = assignments;
         lastEpoch = null;
         cancellation = new CancellationTokenSource();
-        var trial = assignment.Trial;
-        log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, [new("SweepId", trial.SweepName), new("Epochs", trial.Training.Epochs), new("Device", settings.Device)],
-            "Trial {TrialId} training on {Worker} (attempt {Attempt})", trial.Id, settings.Name, assignment.Attempt);
+        foreach (var assignment in assignments)
+        {
+            var trial = assignment.Trial;
+            log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node,
+                [new("SweepId", trial.SweepName), new("Epochs", trial.Training.Epochs), new("Device", settings.Device), new("Pack", assignments.Count)],
+                "Trial {TrialId} training on {Worker} (attempt {Attempt})", trial.Id, settings.Name, assignment.Attempt);
+        }
         var self = Self;
         var token = cancellation.Token;
         var model = trainer;
+        var trials = assignments.Select(a => a.Trial).ToList();
         var options = settings.DedicatedThread ? TaskCreationOptions.LongRunning : TaskCreationOptions.None;
         Task.Factory
-            .StartNew(() => TrainSafely(model, trial, epoch => self.Tell(new EpochDone(trial.Id, epoch)), token), CancellationToken.None, options, TaskScheduler.Default)
-            .PipeTo(self, success: result => new TrainingDone(trial.Id, result),
-                failure: e => new TrainingDone(trial.Id, new TrialResult(trial.Id, TrialStatus.Failed, e.Message, null, [])));
+            .StartNew(() => TrainSafely(model, trials, size => self.Tell(new PackTrimmed(size)),
+                (position, epoch) => self.Tell(new EpochDone(trials[position].Id, epoch)), token), CancellationToken.None, options, TaskScheduler.Default)
+            .PipeTo(self, success: results => new TrainingDone(results),
+                failure: e => new TrainingDone(trials.Select(t => new TrialResult(t.Id, TrialStatus.Failed, e.Message, null, [])).ToList()));
         Become(Training);
+    }
+
+    // The trainer keeps the first `size` trials of the pack: the rest go back to the queue at once, and the limit
+    // for this kind of trial rides along with the next requests, so the coordinator does not offer more again.
+    private void OnTrimmed(PackTrimmed message)
+    {
+        if (message.Size >= current.Count)
+        {
+            return;
+        }
+        packLimits[PackLimitKey.Of(current[0].Trial)] = message.Size;
+        // The coordinator puts each returned trial at the front of its queue: last first keeps their order.
+        foreach (var surplus in current.Skip(message.Size).Reverse())
+        {
+            coordinator.Tell(new ReturnTrial(surplus.Trial.Index, surplus.Trial.Id));
+        }
+        log.Adapter.Debug("Worker {Worker} keeps {Kept} of a pack of {Offered}: larger packs do not pay on {Device}",
+            settings.Name, message.Size, current.Count, settings.Device);
+        current = current.Take(message.Size).ToList();
     }
 
     private void OnEpoch(EpochDone message)
     {
-        if (current?.Trial.Id != message.TrialId)
+        if (current.All(a => a.Trial.Id != message.TrialId))
         {
             return;
         }
@@ -183,21 +218,24 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
 
     private void OnDone(TrainingDone message)
     {
-        var trial = current!.Trial;
-        var result = message.Result with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device };
-        LogResult(trial, result);
+        foreach (var (assignment, outcome) in current.Zip(message.Results))
+        {
+            var trial = assignment.Trial;
+            var result = outcome with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device };
+            LogResult(trial, result);
+            coordinator.Tell(new TrialFinished(trial.Index, result));
+        }
         cancellation?.Dispose();
         cancellation = null;
-        current = null;
+        current = [];
         lastEpoch = null;
-        coordinator.Tell(new TrialFinished(trial.Index, result));
-        coordinator.Tell(RequestTrial.Instance);
+        RequestWork();
         Become(Idle);
     }
 
     private void OnStop(StopTrial message)
     {
-        if (current?.Trial.Id == message.TrialId)
+        if (current.Any(a => a.Trial.Id == message.TrialId))
         {
             log.Write(LogLevel.InfoLevel, message.TrialId, settings.Name, settings.Node, "Trial {TrialId} stop requested on {Worker}", message.TrialId, settings.Name);
             cancellation?.Cancel();
@@ -227,27 +265,43 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             trial.Id, settings.Name, result.Status.ToString().ToLowerInvariant(), metrics?.EpochsRun ?? 0, metrics?.SamplesPerSecond ?? 0);
     }
 
-    private void ReplyStatus() => Sender.Tell(new WorkerStatus(settings.Name, settings.Node, current?.Trial.Id, lastEpoch, current?.Trial.Training.Epochs));
+    // A pack shows as its first trial, "+N" more.
+    private void ReplyStatus() => Sender.Tell(new WorkerStatus(settings.Name, settings.Node,
+        current.Count switch { 0 => null, 1 => current[0].Trial.Id, _ => $"{current[0].Trial.Id} +{current.Count - 1}" },
+        lastEpoch, current.Count > 0 ? current[0].Trial.Training.Epochs : null));
 
-    private static TrialResult TrainSafely(ITrialTrainer trainer, TrialSpec trial, Action<EpochRecord> onEpoch, CancellationToken token)
+    /// <summary>Sizes the pack (telling the actor what it keeps), then trains it; one result per kept trial.</summary>
+    private static IReadOnlyList<TrialResult> TrainSafely(ITrialTrainer trainer, IReadOnlyList<TrialSpec> trials, Action<int> onSized,
+        Action<int, EpochRecord> onEpoch, CancellationToken token)
     {
+        var kept = trials;
         try
         {
-            return trainer.Train(trial, onEpoch, token);
+            if (trials.Count > 1)
+            {
+                var size = Math.Clamp(trainer.PackSize(trials[0], trials.Count), 1, trials.Count);
+                onSized(size);
+                kept = trials.Take(size).ToList();
+            }
+            return kept.Count == 1
+                ? [trainer.Train(kept[0], epoch => onEpoch(0, epoch), token)]
+                : trainer.TrainPack(kept, onEpoch, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            return new TrialResult(trial.Id, TrialStatus.Interrupted, "stopped", null, []);
+            return kept.Select(t => new TrialResult(t.Id, TrialStatus.Interrupted, "stopped", null, [])).ToList();
         }
         catch (Exception e)
         {
-            return new TrialResult(trial.Id, TrialStatus.Failed, e.Message, null, []);
+            return kept.Select(t => new TrialResult(t.Id, TrialStatus.Failed, e.Message, null, [])).ToList();
         }
     }
 
     private sealed record EpochDone(string TrialId, EpochRecord Epoch);
 
-    private sealed record TrainingDone(string TrialId, TrialResult Result);
+    private sealed record PackTrimmed(int Size);
+
+    private sealed record TrainingDone(IReadOnlyList<TrialResult> Results);
 
     private sealed record Reregister;
 }

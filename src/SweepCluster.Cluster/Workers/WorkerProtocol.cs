@@ -9,7 +9,13 @@ public static class WorkerProtocol
     /// <summary>Train this trial. <paramref name="Attempt"/> is 1 for the first run, 2 for the first retry, …</summary>
     public sealed record AssignTrial(TrialSpec Trial, int Attempt) : ISweepMessage;
 
-    /// <summary>Stop the trial with this id if it is the one training; it ends as Interrupted.</summary>
+    /// <summary>
+    /// Train these compatible trials (equal <see cref="PackKey"/>) as one pack. The worker may keep fewer (its
+    /// calibration says a smaller pack pays) and hands the rest back at once with <c>ReturnTrial</c>.
+    /// </summary>
+    public sealed record AssignPack(IReadOnlyList<AssignTrial> Trials) : ISweepMessage;
+
+    /// <summary>Stop the trial with this id if it is training; it ends as Interrupted (in a pack, the whole pack stops).</summary>
     public sealed record StopTrial(string TrialId) : ISweepMessage;
 
     /// <summary>Answered with a <see cref="WorkerStatus"/>, also while a trial trains.</summary>

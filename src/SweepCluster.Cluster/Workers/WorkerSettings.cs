@@ -6,5 +6,7 @@ namespace SweepCluster.Cluster.Workers;
 /// the control-plane benchmark turns it off because its trials take no time. With <paramref name="RegisterInterval"/>
 /// (cluster nodes) the worker repeats its registration at that interval until a coordinator acknowledges it, and
 /// again after that coordinator is gone (a singleton hand-over); in one process the first registration is enough.
+/// <paramref name="NodeSlots"/> is how many worker slots its process runs, so that the coordinator sizes packs for
+/// them all even before every sibling has registered.
 /// </summary>
-public sealed record WorkerSettings(string Name, string Node, bool DedicatedThread = true, TimeSpan? RegisterInterval = null, string Device = "cpu");
+public sealed record WorkerSettings(string Name, string Node, bool DedicatedThread = true, TimeSpan? RegisterInterval = null, string Device = "cpu", int NodeSlots = 1);

@@ -4,12 +4,25 @@ using SweepCluster.Core.Trials;
 namespace SweepCluster.Training.Trainer;
 
 /// <summary>
-/// Trains one trial. Blocking: callers run it off any actor's thread. Reports each epoch through
-/// <paramref name="onEpoch"/>, checks <paramref name="cancellation"/> between steps (a cancelled trial
-/// ends as <see cref="TrialStatus.Interrupted"/>), and reports divergence and bad data as a result,
-/// not an exception.
+/// Trains one trial, or a pack of compatible trials (same <see cref="PackKey"/>) as one stacked model. Blocking:
+/// callers run it off any actor's thread. Reports each epoch through <c>onEpoch</c>, checks the cancellation
+/// between steps (a cancelled trial ends as <see cref="TrialStatus.Interrupted"/>), and reports divergence and bad
+/// data as a result, not an exception.
 /// </summary>
 public interface ITrialTrainer
 {
+    /// <summary>The most trials this trainer's slot asks for at once: 1 when it never packs.</summary>
+    int MaxPackSize => 1;
+
     TrialResult Train(TrialSpec trial, Action<EpochRecord>? onEpoch, CancellationToken cancellation);
+
+    /// <summary>
+    /// How many trials like <paramref name="sample"/> to train as one pack, at most <paramref name="offered"/>: the
+    /// configured size, or under <c>auto</c> what a calibration on this device measured to pay (1 when packing loses).
+    /// </summary>
+    int PackSize(TrialSpec sample, int offered) => 1;
+
+    /// <summary>Trains compatible trials together; one result per trial, in order. <c>onEpoch</c> gets the trial's position.</summary>
+    IReadOnlyList<TrialResult> TrainPack(IReadOnlyList<TrialSpec> trials, Action<int, EpochRecord>? onEpoch, CancellationToken cancellation) =>
+        trials.Select((trial, i) => Train(trial, epoch => onEpoch?.Invoke(i, epoch), cancellation)).ToList();
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using SweepCluster.Cli.Benchmarks;
 using SweepCluster.Cluster.Benchmarks;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
@@ -8,7 +10,8 @@ namespace SweepCluster.Cli.Commands;
 
 /// <summary>
 /// <c>sweepcluster bench …</c>: the project's shipped benchmarks. <c>control-plane</c> measures the coordinator with an instant trainer; <c>train</c> measures end-to-end
-/// training throughput of the seed model (30→100→200→300→100→5, dropout 0.2, L1 penalty, Adam).
+/// training throughput of the seed model (30→100→200→300→100→5, dropout 0.2, L1 penalty, Adam); <c>packing</c> measures how
+/// packs of K trials of that model scale against K = 1.
 /// </summary>
 public static class BenchCommand
 {
@@ -17,7 +20,43 @@ public static class BenchCommand
         var bench = new Command("bench", "Run a shipped benchmark and print its figures.");
         bench.Subcommands.Add(CreateTrain());
         bench.Subcommands.Add(CreateControlPlane());
+        bench.Subcommands.Add(CreatePacking());
         return bench;
+    }
+
+    private static Command CreatePacking()
+    {
+        var device = new Option<string>("--device") { Description = "Device: cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+        var batches = new Option<string>("--batches") { Description = "Batch sizes, comma-separated.", DefaultValueFactory = _ => "64,256,1024" };
+        var packSizes = new Option<string?>("--ks") { Description = "Pack sizes K, comma-separated (default 1,4,16,64; 256 too on CUDA)." };
+        var steps = new Option<int>("--steps") { Description = "Timed training steps per row.", DefaultValueFactory = _ => 10 };
+        var warmUp = new Option<int>("--warmup") { Description = "Untimed warm-up steps per row.", DefaultValueFactory = _ => 2 };
+        var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var command = new Command("packing", "Trial-samples/s of packs of K seed-model trials against K=1, and the device's matmul GFLOP/s.") { device, batches, packSizes, steps, warmUp, threads, json };
+        command.SetAction(result =>
+        {
+            if (!TryParseList(result.GetValue(batches) ?? "", out var batchList) || !TryParseList(result.GetValue(packSizes) ?? "1", out var packList) || result.GetValue(steps) < 1)
+            {
+                Console.Error.WriteLine("bench packing: --batches and --ks take positive integers separated by commas, --steps at least 1");
+                return ExitCodes.BadInput;
+            }
+            var options = new PackingBenchmarkOptions(result.GetValue(device)!, batchList, result.GetValue(packSizes) is null ? null : packList, result.GetValue(steps), result.GetValue(warmUp), result.GetValue(threads));
+            var asJson = result.GetValue(json);
+            var report = PackingBenchmark.Run(options, asJson ? null : row => Console.Error.WriteLine($"  batch {row.Batch}, K {row.K}: {row.TrialSamplesPerS:F0} trial-samples/s"));
+            Console.WriteLine(asJson ? report.ToJson() : report.ToTable());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static bool TryParseList(string text, out IReadOnlyList<int> values)
+    {
+        var parsed = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : -1)
+            .ToList();
+        values = parsed;
+        return parsed.Count > 0 && parsed.All(v => v > 0);
     }
 
     private static Command CreateControlPlane()

@@ -17,6 +17,7 @@ internal sealed class PackedNetwork : IDisposable
     private readonly IReadOnlyList<double> dropouts;
     private readonly IReadOnlyList<Generator> generators;
     private readonly Tensor dropoutKeep;
+    private readonly Tensor dropoutRate;
 
     public PackedNetwork(int inputs, IReadOnlyList<int> widths, int outputs, IReadOnlyList<double> dropouts, IReadOnlyList<Generator> generators, Device device)
     {
@@ -34,6 +35,7 @@ internal sealed class PackedNetwork : IDisposable
         }
         // Inverted dropout divides by 1-p; a trial without dropout divides by 1 (exact), so one division serves all.
         dropoutKeep = torch.tensor(dropouts.Select(p => (float)(1.0 - p)).ToArray(), [dropouts.Count, 1, 1], device: device);
+        dropoutRate = torch.tensor(dropouts.Select(p => (float)p).ToArray(), [dropouts.Count, 1, 1], device: device);
     }
 
     public IReadOnlyList<PackedLayer> Layers { get; }
@@ -106,19 +108,26 @@ internal sealed class PackedNetwork : IDisposable
     }
 
     /// <summary>
-    /// Trial k's keep mask is drawn like <see cref="FeedForwardNetwork"/>'s (<c>rand([B, width])</c> from its generator, <c>≥ p</c>);
+    /// Trial k's keep mask is drawn like <see cref="FeedForwardNetwork"/>'s (<c>rand([B, width])</c> from its generator, <c>≥ p</c>:
+    /// <c>rand</c> is <c>uniform_(0, 1)</c> on a fresh tensor, so filling trial k's contiguous slice draws the same numbers);
     /// a trial without dropout, or one that no longer trains, draws nothing and keeps every unit.
     /// </summary>
     private Tensor DropoutMasks(long rows, long width, Device device, IReadOnlyList<bool> drawsMasks)
     {
-        var masks = new Tensor[Count];
+        var masks = torch.empty([Count, rows, width], device: device);
         for (var k = 0; k < Count; k++)
         {
-            masks[k] = drawsMasks[k] && dropouts[k] > 0
-                ? torch.rand([rows, width], device: device, generator: generators[k]).ge_(dropouts[k])
-                : torch.ones([rows, width], device: device);
+            using var slice = masks[k];
+            if (drawsMasks[k] && dropouts[k] > 0)
+            {
+                slice.uniform_(0, 1, generators[k]);
+            }
+            else
+            {
+                slice.fill_(1);
+            }
         }
-        return torch.stack(masks);
+        return masks.ge_(dropoutRate);
     }
 
     private static PackedLayer StackLayer(IReadOnlyList<FeedForwardNetwork> singles, int layer)
@@ -139,5 +148,6 @@ internal sealed class PackedNetwork : IDisposable
             layer.Bias.Dispose();
         }
         dropoutKeep.Dispose();
+        dropoutRate.Dispose();
     }
 }

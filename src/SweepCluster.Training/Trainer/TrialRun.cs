@@ -84,19 +84,20 @@ internal sealed class TrialRun : IDisposable
             {
                 return double.NaN;
             }
-            var rows = order.narrow(0, start, Math.Min(Settings.BatchSize, data.TrainRows - start));
-            var batchLoss = TrainStep(rows);
-            lossSum.add_(batchLoss);
-            batchLoss.Dispose();
+            TrainStep(order, start, Math.Min(Settings.BatchSize, data.TrainRows - start), lossSum);
         }
         return lossSum.item<float>() / data.TrainRows;
     }
 
-    /// <summary>Forward, loss, backward and optimizer step for one batch; returns the batch's summed cross-entropy.</summary>
-    private Tensor TrainStep(Tensor rows)
+    /// <summary>
+    /// Forward, loss, backward and optimizer step for one batch; adds the batch's summed cross-entropy to
+    /// <paramref name="lossSum"/> on the device (no transfer, and nothing outlives the step's scope).
+    /// </summary>
+    private void TrainStep(Tensor order, long start, long length, Tensor lossSum)
     {
         using var stepScope = torch.NewDisposeScope();
         optimizer.ZeroGradients();
+        var rows = order.narrow(0, start, length);
         var logits = network.Forward(data.TrainFeatures.index_select(0, rows), training: true);
         var crossEntropy = nn.functional.cross_entropy(logits, data.TrainLabels.index_select(0, rows));
         var loss = Proximal || trial.Lambda == 0
@@ -104,7 +105,7 @@ internal sealed class TrialRun : IDisposable
             : crossEntropy.add(L1Term.Compute(network, Settings.IncludeBiases).mul(trial.Lambda));
         loss.backward();
         optimizer.Step(Proximal ? trial.Lambda : 0);
-        return crossEntropy.detach().mul(rows.shape[0]).MoveToOuterDisposeScope();
+        lossSum.add_(crossEntropy.detach().mul(length));
     }
 
     private EvaluationResult Evaluate()

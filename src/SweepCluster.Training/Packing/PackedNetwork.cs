@@ -80,20 +80,30 @@ internal sealed class PackedNetwork : IDisposable
         return x;
     }
 
-    /// <summary>Per-trial <c>Σ|w|</c> over the weight matrices (and biases when asked): one reduction per tensor, giving <c>[K]</c>.</summary>
-    public Tensor L1(bool includeBiases)
+    /// <summary>
+    /// Adds the gradient of each trial's <c>λ_k · Σ|w|</c>, <c>λ_k · sign(w)</c> (<paramref name="lambdas"/> <c>[K, 1, 1]</c>), to the
+    /// stacked gradients after the cross-entropy's backward pass: the numbers <see cref="Network.L1Term.AddGradient"/> adds for one trial.
+    /// </summary>
+    public void AddL1Gradient(Tensor lambdas, bool includeBiases)
     {
-        Tensor? total = null;
+        using var noGrad = torch.no_grad();
         foreach (var layer in Layers)
         {
-            var term = layer.Weight.abs().sum([1, 2]);
+            AddSignTimes(layer.Weight, lambdas);
             if (includeBiases)
             {
-                term = term.add(layer.Bias.abs().sum([1, 2]));
+                AddSignTimes(layer.Bias, lambdas);
             }
-            total = total is null ? term : total.add(term);
         }
-        return total!;
+    }
+
+    private static void AddSignTimes(Tensor parameter, Tensor lambdas)
+    {
+        if (parameter.grad is { } gradient)
+        {
+            using var sign = parameter.sign();
+            gradient.addcmul_(sign, lambdas, 1);
+        }
     }
 
     /// <summary>Sets the slices of the trials in <paramref name="trials"/> (<c>[K, 1, 1]</c> bool) to zero, e.g. to stop a diverged trial's NaN.</summary>

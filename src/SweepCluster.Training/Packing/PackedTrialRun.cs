@@ -138,8 +138,12 @@ public sealed class PackedTrialRun : IDisposable
         var crossEntropy = nn.functional.cross_entropy(logits.view(Count * batch, -1), data.TrainLabels.index_select(0, flat), reduction: nn.Reduction.None)
             .view(Count, batch)
             .mean([1]);
-        var losses = penalized ? crossEntropy.add(network.L1(plan.IncludeBiases).mul(lambdas)) : crossEntropy;
-        losses.mul(controls.LossWeights).sum().backward();
+        crossEntropy.mul(controls.LossWeights).sum().backward();
+        if (penalized)
+        {
+            // lambda_k · sign(w) added to each trial's own slice, as TrialRun adds it (an ended trial's weight is 0)
+            network.AddL1Gradient(lambdas.view(Count, 1, 1).mul(controls.LossWeights.view(Count, 1, 1)), plan.IncludeBiases);
+        }
         optimizer.Step(controls.LearningRates, Proximal ? controls.ProximalScales : null);
         lossSums.add_(crossEntropy.detach().mul(batch));
     }

@@ -100,10 +100,11 @@ internal sealed class TrialRun : IDisposable
         var rows = order.narrow(0, start, length);
         var logits = network.Forward(data.TrainFeatures.index_select(0, rows), training: true);
         var crossEntropy = nn.functional.cross_entropy(logits, data.TrainLabels.index_select(0, rows));
-        var loss = Proximal || trial.Lambda == 0
-            ? crossEntropy
-            : crossEntropy.add(L1Term.Compute(network, Settings.IncludeBiases).mul(trial.Lambda));
-        loss.backward();
+        crossEntropy.backward();
+        if (!Proximal && trial.Lambda != 0)
+        {
+            L1Term.AddGradient(network, Settings.IncludeBiases, trial.Lambda);
+        }
         optimizer.Step(Proximal ? trial.Lambda : 0);
         lossSum.add_(crossEntropy.detach().mul(length));
     }

@@ -21,7 +21,44 @@ public class PackCalibrationTests
 
         // then it is 16, and every CPU candidate was measured
         Assert.Equal(16, decision.PackSize);
-        Assert.Equal([1, 4, 16, 64], decision.TrialSamplesPerSecond.Keys.Order());
+        Assert.Equal([1, 4, 16], decision.TrialSamplesPerSecond.Keys.Order());
+    }
+
+    [Fact]
+    public void Measuring_stops_at_the_first_size_no_faster_than_the_best_so_far()
+    {
+        // given measurements that fall from K = 4 on (a larger size would only cost calibration time)
+        var calibration = new PackCalibration(Table(new() { [1] = 100, [4] = 90, [16] = 300 }));
+
+        // when the pack size is decided, then K = 16 is never measured and packing stays off
+        var decision = calibration.Decide(torch.CPU, Workload, maxPackSize: 64);
+
+        Assert.Equal(1, decision.PackSize);
+        Assert.Equal([1, 4], decision.TrialSamplesPerSecond.Keys.Order());
+    }
+
+    [Fact]
+    public async Task A_caller_that_will_not_wait_gets_one_while_another_measures()
+    {
+        // given a measurement that holds until released, started by one caller
+        using var measuring = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        var calibration = new PackCalibration((_, _, k) =>
+        {
+            measuring.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return k == 4 ? 200 : 100;
+        });
+        var first = Task.Run(() => calibration.PackSize(torch.CPU, Workload, 16));
+        Assert.True(measuring.Wait(TimeSpan.FromSeconds(30)), "the first caller never started measuring");
+
+        // when a second caller asks without waiting, then it trains alone meanwhile
+        Assert.Equal(1, calibration.PackSize(torch.CPU, Workload, 16, waitForCalibration: false));
+
+        // and once the measurement is done, everyone gets its decision
+        release.Set();
+        Assert.Equal(4, await first.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(4, calibration.PackSize(torch.CPU, Workload, 16, waitForCalibration: false));
     }
 
     [Fact]
@@ -33,6 +70,18 @@ public class PackCalibrationTests
         // when the pack size is decided
         // then it is 1
         Assert.Equal(1, calibration.PackSize(torch.CPU, Workload, maxPackSize: 64));
+    }
+
+    [Fact]
+    public void Fewer_trials_than_the_chosen_size_use_only_a_measured_size_that_pays()
+    {
+        // given K = 16 chosen, K = 4 measured 40 % faster than K = 1
+        var calibration = new PackCalibration(Table(new() { [1] = 100, [4] = 140, [16] = 200 }));
+
+        // then 16 at hand train as 16, 10 as the measured 4, and 3 alone (no size of 3 or less was measured to pay)
+        Assert.Equal(16, calibration.PackSize(torch.CPU, Workload, 64, offered: 16));
+        Assert.Equal(4, calibration.PackSize(torch.CPU, Workload, 64, offered: 10));
+        Assert.Equal(1, calibration.PackSize(torch.CPU, Workload, 64, offered: 3));
     }
 
     [Fact]
@@ -54,7 +103,7 @@ public class PackCalibrationTests
     public void Candidates_stop_at_the_largest_pack_allowed()
     {
         Assert.Equal([1, 4, 16], PackCalibration.Candidates(torch.CPU, 20));
-        Assert.Equal([1, 4, 16, 64], PackCalibration.Candidates(torch.CPU, 1000));
+        Assert.Equal([1, 4, 16], PackCalibration.Candidates(torch.CPU, 1000));
     }
 
     [Fact]

@@ -18,6 +18,12 @@ namespace SweepCluster.Training.Trainer;
 /// </summary>
 public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
 {
+    /// <summary>
+    /// On a CPU, trials of less arithmetic than this (fwd+bwd ≈ 6 FLOP per weight per training row, times epochs) never
+    /// pack: a whole trial takes well under a second there, and measuring what packing would gain costs more than it saves.
+    /// </summary>
+    public const double MinCpuPackFlops = 10e9;
+
     private readonly TrainerOptions options;
     private readonly DatasetCache datasets;
     private readonly PackCalibration calibration;
@@ -41,7 +47,7 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
 
     /// <summary><c>auto</c> offers the largest size calibration may choose on this device; a fixed size, that size.</summary>
     public int MaxPackSize => Packing.Mode == PackSizeMode.Auto
-        ? PackCalibration.Candidates(DeviceType(), int.MaxValue).Max()
+        ? PackCalibration.Candidates(SlotDevice(), int.MaxValue).Max()
         : Packing.Size;
 
     public TrialResult Train(TrialSpec trial, Action<EpochRecord>? onEpoch, CancellationToken cancellation)
@@ -70,10 +76,15 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
         {
             return 1; // the trial fails on its own; no pack to size
         }
+        if (prepared.Device.type == TorchSharp.DeviceType.CPU && TrainingFlops(sample, prepared) < MinCpuPackFlops)
+        {
+            return 1;
+        }
         // The seed model's per-trial costs (dropout masks, L1 term) stand for every trial, so one decision serves a shape and batch size.
         var workload = new PackWorkload(prepared.Data!.Features, sample.Widths, prepared.Outputs, sample.Training.BatchSize);
         // Calibrated for the largest pack this slot asks for, not for this offer, so that one decision per workload serves every offer.
-        return Math.Min(calibration.PackSize(prepared.Device, workload, MaxPackSize), offered);
+        // A slot that finds another one measuring trains this trial alone meanwhile rather than wait.
+        return calibration.PackSize(prepared.Device, workload, MaxPackSize, waitForCalibration: false, offered: offered);
     }
 
     public IReadOnlyList<TrialResult> TrainPack(IReadOnlyList<TrialSpec> trials, Action<int, EpochRecord>? onEpoch, CancellationToken cancellation)
@@ -112,9 +123,16 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
             : new PreparedTrial(data, outputs, device, null);
     }
 
+    private static double TrainingFlops(TrialSpec trial, PreparedTrial prepared)
+    {
+        var sizes = new[] { prepared.Data!.Features }.Concat(trial.Widths).Append(prepared.Outputs).ToList();
+        var weights = sizes.Zip(sizes.Skip(1), (a, b) => (double)a * b).Sum();
+        return 6 * weights * prepared.Data.TrainRows * trial.Training.Epochs;
+    }
+
     private static TrialResult Failed(TrialSpec trial, string reason) => new(trial.Id, TrialStatus.Failed, reason, null, []);
 
-    private torch.Device DeviceType() => options.Device.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) ? torch.CUDA : torch.CPU;
+    private torch.Device SlotDevice() => options.Device.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) ? torch.CUDA : torch.CPU;
 
     public void Dispose()
     {

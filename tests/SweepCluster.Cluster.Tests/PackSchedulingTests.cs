@@ -40,31 +40,49 @@ public sealed class PackSchedulingTests : TestKit
     }
 
     [Fact]
-    public void A_worker_that_keeps_fewer_hands_the_rest_back_and_is_offered_no_more_than_it_keeps()
+    public void The_first_trial_of_a_kind_goes_alone_and_the_workers_limit_caps_the_packs_after_it()
     {
-        // given one slot that asks for packs of 8 but, like a calibration that found packing does not pay, keeps 1
+        // given one slot that asks for packs of 8 but, like a calibration that found packs of 3 pay, keeps 3
         var source = InMemoryTrialSource.Of(10);
-        var trainer = new PackingTrainer(maxPackSize: 8, keeps: 1);
+        var trainer = new PackingTrainer(maxPackSize: 8, keeps: 3);
         using var sweep = new SweepHarness(Sys, source);
 
         // when it runs the sweep
         sweep.AddWorker(trainer, "w0");
         var summary = AwaitCompletion(sweep);
 
-        // then the first offer was a pack, the surplus went back and ran once each, and later offers were single trials
+        // then the first trial came alone (to be sized), every later pack held at most 3, nothing was handed back,
+        // and each trial ran and is recorded once
         Assert.Equal(10, summary.Done);
-        Assert.True(trainer.Offers.First() > 1, $"first offer {trainer.Offers.First()}");
-        Assert.All(trainer.Packs, pack => Assert.Single(pack));
-        Assert.Single(trainer.Offers);
+        var packs = trainer.Packs.ToList();
+        Assert.Single(packs[0]);
+        Assert.All(packs, pack => Assert.InRange(pack.Count, 1, 3));
+        Assert.Contains(packs, pack => pack.Count == 3);
+        Assert.Equal(10, packs.Sum(p => p.Count));
         Assert.All(Enumerable.Range(0, 10), i => Assert.Equal(1, trainer.CallsFor($"test-{i}")));
         Assert.Equal(10, Recorded(sweep).Count);
     }
 
     [Fact]
+    public void A_worker_whose_calibration_says_no_gets_single_trials_only()
+    {
+        var source = InMemoryTrialSource.Of(6);
+        var trainer = new PackingTrainer(maxPackSize: 8, keeps: 1);
+        using var sweep = new SweepHarness(Sys, source);
+
+        sweep.AddWorker(trainer, "w0");
+        var summary = AwaitCompletion(sweep);
+
+        Assert.Equal(6, summary.Done);
+        Assert.All(trainer.Packs, pack => Assert.Single(pack));
+        Assert.Equal(6, trainer.Packs.Count);
+    }
+
+    [Fact]
     public void A_dead_workers_pack_goes_back_as_single_trials_and_each_finishes_once()
     {
-        // given a slot holding a pack of 3 that blocks, and nothing else running
-        var source = InMemoryTrialSource.Of(3);
+        // given a slot that has sized its first trial and now holds a pack of 3 that blocks
+        var source = InMemoryTrialSource.Of(4);
         var blocking = new PackingTrainer(maxPackSize: 3, keeps: 3) { Blocks = pack => pack.Count > 1 };
         using var sweep = new SweepHarness(Sys, source);
         var doomed = sweep.AddWorker(blocking, "doomed");
@@ -78,33 +96,33 @@ public sealed class PackSchedulingTests : TestKit
         sweep.AddWorker(rescuer, "rescuer");
         var summary = AwaitCompletion(sweep);
 
-        // then the three trials ran again, one by one, on the rescuer, and each is recorded once
-        Assert.Equal(3, summary.Done);
-        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(1, rescuer.CallsFor($"test-{i}")));
+        // then the pack's three trials ran again, one by one, on the rescuer, and each trial is recorded once
+        Assert.Equal(4, summary.Done);
+        var pack = blocking.Packs.Single(p => p.Count == 3);
+        Assert.All(pack, t => Assert.Equal(1, rescuer.CallsFor(t.Id)));
         var recorded = Recorded(sweep);
-        Assert.Equal(3, recorded.Count);
-        Assert.All(recorded, e => Assert.Equal("rescuer", e.Result.Worker));
+        Assert.Equal(4, recorded.Count);
+        Assert.All(pack, t => Assert.Equal("rescuer", recorded.Single(e => e.TrialId == t.Id).Result.Worker));
     }
 
     [Fact]
     public void A_pack_is_no_larger_than_a_fair_share_of_the_trials_left()
     {
-        // given 8 trials and a node of two slots that would take 16 each
-        var source = InMemoryTrialSource.Of(8);
-        var trainer = new PackingTrainer(maxPackSize: 16, keeps: 16) { Blocks = _ => true };
+        // given 9 trials and a node of two slots that would take 16 each; the first slot has sized its first trial
+        var source = InMemoryTrialSource.Of(9);
+        var trainer = new PackingTrainer(maxPackSize: 16, keeps: 16) { Blocks = pack => pack.Count > 1 };
         using var sweep = new SweepHarness(Sys, source);
 
-        // when the first slot asks before its sibling has registered
+        // when it asks again before its sibling has registered
         sweep.AddWorker(trainer, "w0", nodeSlots: 2);
-        AwaitCondition(() => !trainer.Packs.IsEmpty, Patience);
+        AwaitCondition(() => trainer.Packs.Any(p => p.Count > 1), Patience);
 
-        // then it gets half of them, leaving the rest for the sibling
-        Assert.Equal(4, trainer.Packs.Single().Count);
-        sweep.AddWorker(trainer, "w1", nodeSlots: 2);
-        AwaitCondition(() => trainer.Packs.Count == 2, Patience);
+        // then it gets half of the 8 left, leaving the rest for the sibling
+        Assert.Equal(4, trainer.Packs.Single(p => p.Count > 1).Count);
+        sweep.AddWorker(new FakeTrainer(), "w1", nodeSlots: 2);
+        AwaitCondition(() => Recorded(sweep).Count == 5, Patience);
         trainer.Release.Set();
-        Assert.Equal(8, AwaitCompletion(sweep).Done);
-        Assert.Equal(8, trainer.Packs.Sum(p => p.Count));
+        Assert.Equal(9, AwaitCompletion(sweep).Done);
     }
 
     /// <summary>results.jsonl once the results actor has written everything it was sent.</summary>

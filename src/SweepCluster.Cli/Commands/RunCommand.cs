@@ -112,8 +112,17 @@ public static class RunCommand
         ISweepProgressView view = live
             ? new LiveSweepDisplay(AnsiConsole.Console, source.SweptParameters, source.Metric.Name)
             : new ProgressLog(TimeSpan.FromSeconds(5));
-        var outcome = await view.RunAsync(() => EmbeddedSweep.RunAsync(source, slots.Slots, options, stop.Token,
-            progress: live ? null : view, details: live ? view : null));
+        SweepOutcome outcome;
+        try
+        {
+            outcome = await view.RunAsync(() => EmbeddedSweep.RunAsync(source, slots.Slots, options, stop.Token,
+                progress: live ? null : view, details: live ? view : null));
+        }
+        catch (SweepFailedException e)
+        {
+            Log.Error("Sweep {SweepId} failed: {Reason}. The results so far are in {Output}", sweep.Name, e.Message, outputDirectory);
+            return ExitCodes.TrialsFailed;
+        }
         PrintSummary(outcome, source, arguments.Top);
         return outcome.Stopped ? StoppedByUser : outcome.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Success;
     }

@@ -81,6 +81,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         if (RefusalReason() is { } reason)
         {
             log.Error("Sweep {SweepId} refused: {Reason}", sweepId, reason);
+            // Published too, so that a host waits on the event stream, not on a waiter list a restart would lose.
+            Context.System.EventStream.Publish(new SweepRefused(reason));
             Become(() => Refused(reason));
             return;
         }
@@ -460,8 +462,10 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         return (int)Math.Clamp((waiting + sharers - 1) / sharers, 1, request.MaxPack);
     }
 
+    // A kind of trial the worker has not sized yet goes alone: the worker sizes it while training it (its calibration)
+    // and tells its limit with its next requests, so a pack is never offered larger than the worker will keep.
     private static int? LimitOf(RequestTrial request, PackKey key) =>
-        request.PackLimits is { } limits && limits.TryGetValue(PackLimitKey.Of(key), out var limit) ? limit : null;
+        request.PackLimits is { } limits && limits.TryGetValue(PackLimitKey.Of(key), out var limit) ? limit : 1;
 
     private TrialSpec? DrawTrial()
     {
@@ -554,6 +558,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
             waiter.Tell(new SweepCompleted(summary));
         }
         waiters.Clear();
+        Context.System.EventStream.Publish(new SweepCompleted(summary));
         foreach (var worker in workers.Keys)
         {
             worker.Tell(new SweepOver(sweepId));

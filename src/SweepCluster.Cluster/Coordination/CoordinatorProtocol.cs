@@ -12,7 +12,8 @@ public static class CoordinatorProtocol
     /// <summary>
     /// The sender is free and wants work (pull). Answered with an AssignTrial, or an AssignPack of up to
     /// <paramref name="MaxPack"/> compatible trials, when there is work. <paramref name="PackLimits"/> holds the sender's
-    /// own limits by <see cref="Core.Packing.PackLimitKey"/>, learnt from its calibration (e.g. 1 where packing does not pay).
+    /// own limits by <see cref="Core.Packing.PackLimitKey"/>, learnt from its calibration (e.g. 1 where packing does not pay);
+    /// a kind of trial without a limit there is offered alone, for the worker to size.
     /// <paramref name="NodeSlots"/>: the worker slots of the sender's process, all of which want a share.
     /// </summary>
     public sealed record RequestTrial(int MaxPack = 1, IReadOnlyDictionary<string, int>? PackLimits = null, int NodeSlots = 1) : ISweepMessage

@@ -31,31 +31,33 @@ public static class CoordinatorNode
         var system = ActorSystem.Create(AkkaConfig.SystemName, AkkaConfig.ClusterNode(options.Node, options.Journal));
         try
         {
-            var failed = new TaskCompletionSource<CoordinatorFailed>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(EventListener<CoordinatorFailed>.Props(failed), "failure-listener");
+            // The singleton runs here (the only coordinator-role node): its end is heard on this node's event stream.
+            var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
+            var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
+            var refused = EventListening.Listen<SweepRefused>(system, "refusal-listener");
             var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true)), "results");
             var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash);
-            system.ActorOf(ClusterSingletonManager.Props(CoordinatorActor.Props(trials, results, settings), PoisonPill.Instance,
+            system.ActorOf(ClusterSingletonManager.Props(CoordinatorSupervisor.Props(CoordinatorActor.Props(trials, results, settings)), PoisonPill.Instance,
                 ClusterSingletonManagerSettings.Create(system).WithRole(AkkaConfig.CoordinatorRole).WithSingletonName(SingletonName)), SingletonName);
             var coordinator = WorkerNode.CoordinatorProxy(system);
-            var completion = coordinator.Ask<object>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan);
+            var completion = Task.WhenAny(completed, refused);
             var stopped = Task.Delay(Timeout.Infinite, stop);
             var progressLoop = ReportProgressAsync(coordinator, completion, progress, options.ProgressInterval ?? TimeSpan.FromSeconds(5), stop);
-            var first = await Task.WhenAny(completion, stopped, system.WhenTerminated, failed.Task);
-            if (first == failed.Task)
+            var first = await Task.WhenAny(completion, stopped, system.WhenTerminated, failed);
+            if (first == failed)
             {
-                return new CoordinatorOutcome(null, null, (await failed.Task).Reason);
+                return new CoordinatorOutcome(null, null, (await failed).Reason);
             }
             if (first != completion)
             {
                 return null;
             }
             await progressLoop;
-            if (await completion is SweepRefused refused)
+            if (await completion == refused)
             {
-                return new CoordinatorOutcome(null, refused.Reason, null);
+                return new CoordinatorOutcome(null, (await refused).Reason, null);
             }
-            var summary = ((SweepCompleted)await completion).Summary;
+            var summary = (await completed).Summary;
             var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, TimeSpan.FromMinutes(1));
             return new CoordinatorOutcome(new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
                 summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed), null, null);

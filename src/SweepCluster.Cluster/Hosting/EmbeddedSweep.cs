@@ -11,13 +11,22 @@ using static SweepCluster.Cluster.Results.ResultsProtocol;
 namespace SweepCluster.Cluster.Hosting;
 
 /// <summary>
-/// Runs a whole sweep in this process: one actor system with the results actor, the coordinator and one
-/// worker per slot, each training on its slot's device. Cancelling <c>stop</c> stops
-/// handing out trials and interrupts the running ones; the files stay valid and the call returns.
+/// Runs a whole sweep in this process: one actor system with the results actor, the coordinator (under a
+/// <see cref="CoordinatorSupervisor"/>) and one worker per slot, each training on its slot's device. Cancelling
+/// <c>stop</c> stops handing out trials and interrupts the running ones; the files stay valid and the call returns.
 /// <c>progress</c> gets the counts each interval; <c>details</c>, when given, also the workers' trials and the leaderboard.
+/// Nothing waits unboundedly: the end of the sweep is heard on the event stream (a coordinator that failed and was
+/// replaced still publishes it), every ask has a timeout, and a coordinator that fails for good ends the call with a
+/// <see cref="SweepFailedException"/>.
 /// </summary>
 public static class EmbeddedSweep
 {
+    /// <summary>How often a worker repeats its registration until a (new) coordinator acknowledges it.</summary>
+    private static readonly TimeSpan RegisterInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Writing the last derived files (leaderboards, report) may take a while for a large sweep, but not forever.</summary>
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromMinutes(2);
+
     public static async Task<SweepOutcome> RunAsync(
         ITrialSource trials,
         IReadOnlyList<WorkerSlot> slots,
@@ -33,18 +42,26 @@ public static class EmbeddedSweep
         var system = ActorSystem.Create("sweepcluster", AkkaConfig.Embedded(options.LogLevel));
         try
         {
+            var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
+            var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
             var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, SweepName: trials.SweepName)), "results");
-            var coordinator = system.ActorOf(CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries)), "coordinator");
+            var coordinator = system.ActorOf(CoordinatorSupervisor.Props(
+                CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries))), "coordinator");
             var workers = slots
                 .Select((slot, i) => system.ActorOf(WorkerActor.Props(coordinator, slot.Trainer,
-                    new WorkerSettings($"{node}/worker-{i}", node, Device: slot.Device, NodeSlots: slots.Count)), $"worker-{i}"))
+                    new WorkerSettings($"{node}/worker-{i}", node, Device: slot.Device, NodeSlots: slots.Count, RegisterInterval: RegisterInterval)),
+                    $"worker-{i}"))
                 .ToList();
             await using var onStop = stop.Register(() => coordinator.Tell(new StopSweep(InterruptRunning: true)));
-            var completion = coordinator.Ask<SweepCompleted>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan);
+            var ended = Task.WhenAny(completed, failed);
             var reporter = new ProgressReporter(coordinator, results, workers, progress, details);
-            await reporter.RunAsync(completion, options.ProgressInterval ?? TimeSpan.FromSeconds(1));
-            var summary = (await completion).Summary;
-            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Timeout.InfiniteTimeSpan);
+            await reporter.RunAsync(ended, options.ProgressInterval ?? TimeSpan.FromSeconds(1));
+            if (await ended == failed)
+            {
+                throw new SweepFailedException((await failed).Reason);
+            }
+            var summary = (await completed).Summary;
+            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, FlushTimeout);
             return new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
                 summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed);
         }

@@ -21,6 +21,10 @@ internal sealed class ProgressReporter(
     // A worker busy with a status query answers at once (training runs off its thread); this only guards a dead one.
     private static readonly TimeSpan WorkerTimeout = TimeSpan.FromSeconds(2);
 
+    // The coordinator and the results actor answer queries between messages; a slow answer (a coordinator being
+    // replaced, a results actor busy) skips one report rather than stalling the loop.
+    private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(5);
+
     public async Task RunAsync(Task completion, TimeSpan interval)
     {
         if (progress is null && details is null)
@@ -38,15 +42,22 @@ internal sealed class ProgressReporter(
 
     private async Task ReportAsync()
     {
-        var status = await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, Timeout.InfiniteTimeSpan);
-        progress?.Report(status);
-        if (details is null)
+        try
         {
-            return;
+            var status = await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, QueryTimeout);
+            progress?.Report(status);
+            if (details is null)
+            {
+                return;
+            }
+            var workerStatuses = await Task.WhenAll(workers.Select(AskWorkerAsync));
+            var board = await results.Ask<LeaderboardSnapshot>(GetLeaderboard.Instance, QueryTimeout);
+            details.Report(new SweepProgress(status, [.. workerStatuses.OfType<WorkerStatus>()], board.Rows));
         }
-        var workerStatuses = await Task.WhenAll(workers.Select(AskWorkerAsync));
-        var board = await results.Ask<LeaderboardSnapshot>(GetLeaderboard.Instance, Timeout.InfiniteTimeSpan);
-        details.Report(new SweepProgress(status, [.. workerStatuses.OfType<WorkerStatus>()], board.Rows));
+        catch (AskTimeoutException)
+        {
+            // no answer this time: the next tick asks again
+        }
     }
 
     private static async Task<WorkerStatus?> AskWorkerAsync(IActorRef worker)

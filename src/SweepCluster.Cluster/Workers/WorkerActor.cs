@@ -13,8 +13,9 @@ namespace SweepCluster.Cluster.Workers;
 /// <summary>
 /// One device slot. Registers with the coordinator and asks for work whenever it is free (Idle): one trial, or a
 /// pack of compatible trials when its trainer packs. It trains off the actor's thread and pipes the results back
-/// (Training), so that status queries and stop requests are answered meanwhile. Of a pack it keeps what its trainer
-/// says pays on this device and hands the rest back at once, remembering that limit for its next requests.
+/// (Training), so that status queries and stop requests are answered meanwhile. The first trial of each kind (pack
+/// key) comes alone; while training it the worker asks its trainer how many such trials pay as a pack on this device
+/// and sends that limit with its next requests. Of a larger pack it would keep the limit and hand the rest back.
 /// A trainer exception becomes a Failed result; a stopped trial, Interrupted.
 /// On a cluster it re-registers until acknowledged (and after a coordinator hand-over), gives its trial back
 /// when its node shuts down (HandedBack), and ends with the sweep (Over).
@@ -155,7 +156,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private void Training()
     {
         Receive<EpochDone>(OnEpoch);
-        Receive<PackTrimmed>(OnTrimmed);
+        Receive<PackSized>(OnSized);
         Receive<TrainingDone>(OnDone);
         Receive<StopTrial>(OnStop);
         Receive<HandBackTrial>(_ => HandBack());
@@ -180,30 +181,32 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         var trials = assignments.Select(a => a.Trial).ToList();
         var options = settings.DedicatedThread ? TaskCreationOptions.LongRunning : TaskCreationOptions.None;
         Task.Factory
-            .StartNew(() => TrainSafely(model, trials, size => self.Tell(new PackTrimmed(size)),
+            .StartNew(() => TrainSafely(model, trials, sized => self.Tell(sized),
                 (position, epoch) => self.Tell(new EpochDone(trials[position].Id, epoch)), token), CancellationToken.None, options, TaskScheduler.Default)
             .PipeTo(self, success: results => new TrainingDone(results),
                 failure: e => new TrainingDone(trials.Select(t => new TrialResult(t.Id, TrialStatus.Failed, e.Message, null, [])).ToList()));
         Become(Training);
     }
 
-    // The trainer keeps the first `size` trials of the pack: the rest go back to the queue at once, and the limit
-    // for this kind of trial rides along with the next requests, so the coordinator does not offer more again.
-    private void OnTrimmed(PackTrimmed message)
+    // The trainer's limit for this kind of trial rides along with the next requests. Should a pack be larger (the
+    // limit changed), the worker keeps the limit's worth and the rest goes back to the queue at once.
+    private void OnSized(PackSized message)
     {
-        if (message.Size >= current.Count)
+        if (message.Limit is { } limit)
+        {
+            packLimits[PackLimitKey.Of(current[0].Trial)] = limit;
+        }
+        if (message.Keep >= current.Count)
         {
             return;
         }
-        packLimits[PackLimitKey.Of(current[0].Trial)] = message.Size;
         // The coordinator puts each returned trial at the front of its queue: last first keeps their order.
-        foreach (var surplus in current.Skip(message.Size).Reverse())
+        foreach (var surplus in current.Skip(message.Keep).Reverse())
         {
             coordinator.Tell(new ReturnTrial(surplus.Trial.Index, surplus.Trial.Id));
         }
-        log.Adapter.Debug("Worker {Worker} keeps {Kept} of a pack of {Offered}: larger packs do not pay on {Device}",
-            settings.Name, message.Size, current.Count, settings.Device);
-        current = current.Take(message.Size).ToList();
+        log.Adapter.Debug("Worker {Worker} keeps {Kept} of a pack of {Offered}", settings.Name, message.Keep, current.Count);
+        current = current.Take(message.Keep).ToList();
     }
 
     private void OnEpoch(EpochDone message)
@@ -270,18 +273,22 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         current.Count switch { 0 => null, 1 => current[0].Trial.Id, _ => $"{current[0].Trial.Id} +{current.Count - 1}" },
         lastEpoch, current.Count > 0 ? current[0].Trial.Training.Epochs : null));
 
-    /// <summary>Sizes the pack (telling the actor what it keeps), then trains it; one result per kept trial.</summary>
-    private static IReadOnlyList<TrialResult> TrainSafely(ITrialTrainer trainer, IReadOnlyList<TrialSpec> trials, Action<int> onSized,
+    /// <summary>
+    /// Sizes this kind of trial (its pack limit, told to the actor; calibrated once per process) when the trainer packs,
+    /// then trains the trials it keeps; one result per kept trial.
+    /// </summary>
+    private static IReadOnlyList<TrialResult> TrainSafely(ITrialTrainer trainer, IReadOnlyList<TrialSpec> trials, Action<PackSized> onSized,
         Action<int, EpochRecord> onEpoch, CancellationToken token)
     {
         var kept = trials;
         try
         {
-            if (trials.Count > 1)
+            if (trainer.MaxPackSize > 1)
             {
-                var size = Math.Clamp(trainer.PackSize(trials[0], trials.Count), 1, trials.Count);
-                onSized(size);
-                kept = trials.Take(size).ToList();
+                // 0: another slot is still measuring this kind of trial; keep one, and size it next time
+                var limit = Math.Min(trainer.PackSize(trials[0], trainer.MaxPackSize), trainer.MaxPackSize);
+                onSized(new PackSized(Math.Max(1, limit), limit > 0 ? limit : null));
+                kept = trials.Take(Math.Max(1, limit)).ToList();
             }
             return kept.Count == 1
                 ? [trainer.Train(kept[0], epoch => onEpoch(0, epoch), token)]
@@ -299,7 +306,8 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
 
     private sealed record EpochDone(string TrialId, EpochRecord Epoch);
 
-    private sealed record PackTrimmed(int Size);
+    /// <summary>How many of the trials held to keep, and the limit learnt for this kind of trial (null: not decided yet).</summary>
+    private sealed record PackSized(int Keep, int? Limit);
 
     private sealed record TrainingDone(IReadOnlyList<TrialResult> Results);
 

@@ -41,8 +41,9 @@ public sealed class PackCalibration
 
     /// <summary>
     /// The pack size to use for <paramref name="workload"/> on <paramref name="device"/>: 1 when packing does not pay.
-    /// Without <paramref name="waitForCalibration"/>, a caller that finds another thread measuring this workload gets 1 at
-    /// once (a worker slot trains one trial meanwhile instead of idling); the measuring caller always waits for its result.
+    /// Without <paramref name="waitForCalibration"/>, a caller that finds another thread measuring this workload gets 0 at
+    /// once, "not decided yet" (a worker slot trains one trial meanwhile instead of idling, and asks again later); the
+    /// measuring caller always waits for its result.
     /// </summary>
     /// <param name="offered">The trials at hand (default: as many as allowed); a smaller size that was not measured is never used.</param>
     public int PackSize(torch.Device device, PackWorkload workload, int maxPackSize, bool waitForCalibration = true, int? offered = null)
@@ -52,7 +53,7 @@ public sealed class PackCalibration
         var entry = decisions.GetOrAdd(key, mine);
         return ReferenceEquals(entry, mine) || entry.IsValueCreated || waitForCalibration
             ? entry.Value.PackSizeFor(offered ?? maxPackSize, RequiredGain)
-            : 1;
+            : 0;
     }
 
     public PackDecision Decide(torch.Device device, PackWorkload workload, int maxPackSize)

@@ -18,7 +18,8 @@ public interface ITrialTrainer
 
     /// <summary>
     /// How many trials like <paramref name="sample"/> to train as one pack, at most <paramref name="offered"/>: the
-    /// configured size, or under <c>auto</c> what a calibration on this device measured to pay (1 when packing loses).
+    /// configured size, or under <c>auto</c> what a calibration on this device measured to pay (1 when packing loses);
+    /// 0 while another slot is still measuring it ("not decided yet": train one alone and ask again).
     /// </summary>
     int PackSize(TrialSpec sample, int offered) => 1;
 

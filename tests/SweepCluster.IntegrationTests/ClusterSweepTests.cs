@@ -58,8 +58,9 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     [Fact]
     public async Task Worker_stopped_with_SIGTERM_hands_its_trial_back_instead_of_recording_it_interrupted()
     {
-        // given two workers, one of them holding a trial
-        using var cluster = new TestCluster(output, trials: 8);
+        // given two workers, one of them holding a trial; trials of 200 epochs (seconds each, more under load) so that the
+        // trial found running cannot finish before the signal lands, which would leave nothing to hand back
+        using var cluster = new TestCluster(output, trials: 4, epochs: 200);
         var workers = await StartWorkersAsync(cluster, 2);
         var coordinator = cluster.StartCoordinator();
         var (leaving, trialId) = await HolderOfATrialAsync(cluster, workers);
@@ -70,7 +71,7 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
         // then it leaves cleanly, its trial is re-queued (not recorded as interrupted) and the sweep completes
         Assert.Equal(0, await leaving.WaitForExitAsync(ExitTimeout));
         Assert.Equal(0, await coordinator.WaitForExitAsync(SweepTimeout));
-        AssertEachTrialOnce(cluster, 8);
+        AssertEachTrialOnce(cluster, 4);
         Assert.Contains(cluster.Events(), e => e.Template.StartsWith("Trial {TrialId} re-queued: worker {Worker} handed it back", StringComparison.Ordinal)
             && e.Property("TrialId") == trialId);
         Assert.DoesNotContain("\"interrupted\"", File.ReadAllText(Path.Combine(cluster.OutputDirectory, "results.jsonl")));

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Trainer;
 
 namespace SweepCluster.Cluster.Tests;
 

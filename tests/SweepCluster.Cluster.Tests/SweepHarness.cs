@@ -5,7 +5,6 @@ using SweepCluster.Cluster.Results;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Trainer;
 
 namespace SweepCluster.Cluster.Tests;
 

@@ -1,6 +1,5 @@
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Trainer;
 
 namespace SweepCluster.Cluster.Benchmarks;
 

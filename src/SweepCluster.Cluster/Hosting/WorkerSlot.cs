@@ -1,4 +1,4 @@
-using SweepCluster.Training.Trainer;
+using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Hosting;
 

@@ -4,7 +4,6 @@ using SweepCluster.Cluster.Logging;
 using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Trainer;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
 using static SweepCluster.Cluster.Workers.WorkerProtocol;
 

@@ -1,9 +1,10 @@
 using SweepCluster.Core.Results;
-using SweepCluster.Core.Trials;
 
-namespace SweepCluster.Training.Trainer;
+namespace SweepCluster.Core.Trials;
 
 /// <summary>
+/// The contract between the actors and whatever trains (TorchSharp in the Training project, fakes in tests): it lives in
+/// Core so that the Cluster project, and a coordinator-only node, need no TorchSharp.
 /// Trains one trial, or a pack of compatible trials (same <see cref="PackKey"/>) as one stacked model. Blocking:
 /// callers run it off any actor's thread. Reports each epoch through <c>onEpoch</c>, checks the cancellation
 /// between steps (a cancelled trial ends as <see cref="TrialStatus.Interrupted"/>), and reports divergence and bad

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The GPU check: runs the seed-model sweep (sweeps/seed-ffnn.yaml) on CUDA with 1 and with 4 worker slots and on
-# the CPU, then 300 tiny trials in one worker process on cuda:0 while sampling its GPU memory, and (when the CLI
+# The GPU check: runs the seed-model sweep (sweeps/seed-ffnn.yaml) on CUDA with 1 slot (packing auto, and off) and with
+# 4 worker slots, and on the CPU, then 300 tiny trials in one worker process on cuda:0 while sampling its GPU memory, and (when the CLI
 # has it) the packing benchmark on CUDA. Prints one JSON object (also written to OUT_DIR/gpu-check.json) with, per
 # run: exit code, wall seconds, trials/min, samples/s and peak GPU memory; for the memory run, the growth from
 # the first 10 % of trials to the end.
@@ -43,11 +43,14 @@ fi
 cli="$app/sweepcluster"
 [ -x "$cli" ] || { say "no sweepcluster executable in $app"; exit 2; }
 
-# libtorch: the PyTorch install's, unless the caller chose one (a CPU build here brings its own).
-if [ -z "${SWEEPCLUSTER_LIBTORCH:-}" ] && [ ! -e "$app/libtorch_cpu.so" ]; then
+# libtorch: the PyTorch install's, unless the caller chose one; without either, the app must bring its own (a build here).
+if [ -z "${SWEEPCLUSTER_LIBTORCH:-}" ]; then
     torch_lib="$(python3 -c 'import torch,os;print(os.path.join(os.path.dirname(torch.__file__),"lib"))' 2>/dev/null || true)"
-    [ -n "$torch_lib" ] || { say "the app has no libtorch and python3 has no torch: set SWEEPCLUSTER_LIBTORCH"; exit 2; }
-    export SWEEPCLUSTER_LIBTORCH="$torch_lib"
+    if [ -n "$torch_lib" ]; then
+        export SWEEPCLUSTER_LIBTORCH="$torch_lib"
+    else
+        say "python3 has no torch and SWEEPCLUSTER_LIBTORCH is not set: the app's own libtorch is used (CPU-only for a build made here)"
+    fi
 fi
 if [ -n "${SWEEPCLUSTER_LIBTORCH:-}" ]; then
     export LD_LIBRARY_PATH="$SWEEPCLUSTER_LIBTORCH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
@@ -108,9 +111,11 @@ run_sweep() {
 }
 
 run_sweep seed_cuda_1slot 240 run sweeps/seed-ffnn.yaml --devices cuda --slots-per-device 1 "${seed_set[@]}"
+run_sweep seed_cuda_1slot_unpacked 240 run sweeps/seed-ffnn.yaml --devices cuda --slots-per-device 1 --pack-size off "${seed_set[@]}"
 run_sweep seed_cuda_4slots 240 run sweeps/seed-ffnn.yaml --devices cuda --slots-per-device 4 "${seed_set[@]}"
 run_sweep seed_cpu 300 run sweeps/seed-ffnn.yaml --devices cpu "${seed_set[@]}"
-run_sweep memory_cuda 240 run sweeps/quickstart.yaml --devices cuda:0 --slots-per-device 1 \
+# --pack-size off: hundreds of separate trials, each building and freeing its own tensors, is the leak-prone case
+run_sweep memory_cuda 240 run sweeps/quickstart.yaml --devices cuda:0 --slots-per-device 1 --pack-size off \
     --set "trials=$memory_trials" --set training.epochs=2
 
 packing=""
@@ -172,7 +177,7 @@ def summarize(name):
             entry["gpu_memory_growth_mib"] = value(series[-1]) - value(early[0])
     return entry
 
-report = {name: summarize(name) for name in ["seed_cuda_1slot", "seed_cuda_4slots", "seed_cpu", "memory_cuda"]}
+report = {name: summarize(name) for name in ["seed_cuda_1slot", "seed_cuda_1slot_unpacked", "seed_cuda_4slots", "seed_cpu", "memory_cuda"]}
 packing = os.environ.get("PACKING", "")
 if packing:
     try:

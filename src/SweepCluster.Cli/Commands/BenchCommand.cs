@@ -4,6 +4,7 @@ using SweepCluster.Cli.Benchmarks;
 using SweepCluster.Cluster.Benchmarks;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
+using SweepCluster.Training.Native;
 using SweepCluster.Training.Trainer;
 
 namespace SweepCluster.Cli.Commands;
@@ -43,9 +44,17 @@ public static class BenchCommand
             }
             var options = new PackingBenchmarkOptions(result.GetValue(device)!, batchList, result.GetValue(packSizes) is null ? null : packList, result.GetValue(steps), result.GetValue(warmUp), result.GetValue(threads));
             var asJson = result.GetValue(json);
-            var report = PackingBenchmark.Run(options, asJson ? null : row => Console.Error.WriteLine($"  batch {row.Batch}, K {row.K}: {row.TrialSamplesPerS:F0} trial-samples/s"));
-            Console.WriteLine(asJson ? report.ToJson() : report.ToTable());
-            return ExitCodes.Success;
+            try
+            {
+                var report = PackingBenchmark.Run(options, asJson ? null : row => Console.Error.WriteLine($"  batch {row.Batch}, K {row.K}: {row.TrialSamplesPerS:F0} trial-samples/s"));
+                Console.WriteLine(asJson ? report.ToJson() : report.ToTable());
+                return ExitCodes.Success;
+            }
+            catch (DeviceUnavailableException e)
+            {
+                Console.Error.WriteLine($"bench packing: {e.Message}");
+                return ExitCodes.BadInput;
+            }
         });
         return command;
     }

@@ -70,4 +70,42 @@ public class ValidateCommandTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void Csv_sweep_reports_what_its_data_holds()
+    {
+        // given the CSV example (300 rows, 6 features, 3 species, 30% held out), when validated
+        var (exitCode, output, error) = Invoke("validate", Path.Combine(RepoRoot(), "sweeps", "csv-example.yaml"));
+
+        // then the data was loaded and checked
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Empty(error);
+        Assert.Contains("data checked: 300 rows (210 training, 90 validation), 6 features, 3 classes", output);
+    }
+
+    [Fact]
+    public void Broken_csv_is_bad_input_naming_file_row_and_column()
+    {
+        // given a sweep whose CSV has a non-numeric cell in row 3
+        var folder = Directory.CreateTempSubdirectory("sweepcluster-validate-").FullName;
+        var csv = Path.Combine(folder, "broken.csv");
+        File.WriteAllText(csv, "a,b,label\n1,2,x\n3,oops,y\n5,6,x\n7,8,y\n");
+        var sweep = Path.Combine(folder, "sweep.yaml");
+        File.WriteAllText(sweep, "name: broken\nmethod: grid\ndata:\n  csv: { path: broken.csv, label: label }\n"
+            + "parameters:\n  lambda: { values: [0.0] }\n  widths: { values: [[4]] }\n");
+        try
+        {
+            // when validated
+            var (exitCode, output, error) = Invoke("validate", sweep);
+
+            // then it exits 2 with the loader's message and previews nothing
+            Assert.Equal(ExitCodes.BadInput, exitCode);
+            Assert.Empty(output);
+            Assert.Equal($"{csv}: row 3, column 'b': 'oops' is not a number", error.Trim());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

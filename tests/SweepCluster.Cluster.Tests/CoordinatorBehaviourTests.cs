@@ -81,7 +81,52 @@ public sealed class CoordinatorBehaviourTests : TestKit
         Assert.Equal((3L, 1L), (summary.Done, summary.Failed));
         var failed = Leaderboard(sweep).Single(r => r.Entry.TrialId == "test-1");
         Assert.Null(failed.Rank);
-        Assert.Equal((TrialStatus.Failed, "boom"), (failed.Entry.Result.Status, failed.Entry.Result.Reason));
+        Assert.Equal((TrialStatus.Failed, "boom", TrialFailureKind.Transient),
+            (failed.Entry.Result.Status, failed.Entry.Result.Reason, failed.Entry.Result.FailureKind));
+    }
+
+    [Fact]
+    public void Deterministic_failure_is_not_retried_and_fails_for_good_at_once()
+    {
+        // given a trainer that finds a configuration problem in trial 1, and max_retries = 2
+        var source = InMemoryTrialSource.Of(4);
+        var trainer = new FakeTrainer
+        {
+            Returns = t => t.Index == 1
+                ? new TrialResult(t.Id, TrialStatus.Failed, "model.outputs=2 but the data has 3 classes", null, [], FailureKind: TrialFailureKind.Deterministic)
+                : null,
+        };
+        using var sweep = new SweepHarness(Sys, source, maxRetries: 2);
+
+        // when two workers run the sweep
+        sweep.AddWorker(trainer, "w0");
+        sweep.AddWorker(trainer, "w1");
+        var summary = AwaitCompletion(sweep);
+
+        // then trial 1 ran once and failed for good with its reason and kind; the others completed
+        Assert.Equal(1, trainer.CallsFor("test-1"));
+        Assert.Equal((3L, 1L), (summary.Done, summary.Failed));
+        var failed = Leaderboard(sweep).Single(r => r.Entry.TrialId == "test-1");
+        Assert.Equal((TrialStatus.Failed, "model.outputs=2 but the data has 3 classes", TrialFailureKind.Deterministic),
+            (failed.Entry.Result.Status, failed.Entry.Result.Reason, failed.Entry.Result.FailureKind));
+    }
+
+    [Fact]
+    public void Failure_of_no_stated_kind_is_retried_as_transient()
+    {
+        // given a trainer that returns a failure without saying its kind for trial 0, and max_retries = 1
+        var source = InMemoryTrialSource.Of(2);
+        var trainer = new FakeTrainer { Returns = t => t.Index == 0 ? new TrialResult(t.Id, TrialStatus.Failed, "flaky", null, []) : null };
+        using var sweep = new SweepHarness(Sys, source, maxRetries: 1);
+
+        // when a worker runs the sweep
+        sweep.AddWorker(trainer, "w0");
+        var summary = AwaitCompletion(sweep);
+
+        // then it ran twice and is recorded as a transient failure
+        Assert.Equal(2, trainer.CallsFor("test-0"));
+        Assert.Equal(1L, summary.Failed);
+        Assert.Equal(TrialFailureKind.Transient, Leaderboard(sweep).Single(r => r.Entry.TrialId == "test-0").Entry.Result.FailureKind);
     }
 
     [Fact]

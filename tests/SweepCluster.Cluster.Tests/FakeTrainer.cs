@@ -6,13 +6,16 @@ namespace SweepCluster.Cluster.Tests;
 
 /// <summary>
 /// A scriptable trainer: by default it completes at once with a val_loss derived from the index. It counts
-/// calls per trial, can throw, and can block a trial until released or cancelled.
+/// calls per trial, can throw or return a given result, and can block a trial until released or cancelled.
 /// </summary>
 internal sealed class FakeTrainer : ITrialTrainer
 {
     private readonly ConcurrentDictionary<string, int> calls = new();
 
     public Func<TrialSpec, Exception?> Throw { get; init; } = _ => null;
+
+    /// <summary>A result to return instead of training (a failure the trainer finds itself), or null to train.</summary>
+    public Func<TrialSpec, TrialResult?> Returns { get; init; } = _ => null;
 
     public Func<TrialSpec, bool> Blocks { get; init; } = _ => false;
 
@@ -33,6 +36,10 @@ internal sealed class FakeTrainer : ITrialTrainer
         if (Throw(trial) is { } error)
         {
             throw error;
+        }
+        if (Returns(trial) is { } result)
+        {
+            return result;
         }
         if (Blocks(trial))
         {

@@ -65,7 +65,8 @@ public static class CoordinatorCommand
     private static async Task<int> RunAsync(FileInfo file, IReadOnlyList<string> overrides, string? output, NodeOptions node, ParseResult result,
         EnvironmentSettings env, int maxRetries, string? journalKind, string? connection, int top)
     {
-        if (SweepOptions.TryLoad(file, overrides, Console.Error) is not { } sweep)
+        // The data is checked here, once, without a GPU: workers would only fail every trial on it.
+        if (SweepOptions.TryLoad(file, overrides, Console.Error) is not { } sweep || SweepOptions.TryCheckData(sweep, Console.Error) is null)
         {
             return ExitCodes.BadInput;
         }

@@ -70,7 +70,8 @@ public static class RunCommand
             Console.Error.WriteLine(problem);
             return ExitCodes.BadInput;
         }
-        if (SweepOptions.TryLoad(arguments.SweepFile, arguments.Overrides, Console.Error) is not { } sweep)
+        if (SweepOptions.TryLoad(arguments.SweepFile, arguments.Overrides, Console.Error) is not { } sweep
+            || SweepOptions.TryCheckData(sweep, Console.Error) is null)
         {
             return ExitCodes.BadInput;
         }

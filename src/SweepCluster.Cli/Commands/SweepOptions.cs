@@ -1,10 +1,11 @@
 using System.CommandLine;
 using SweepCluster.Core.Sweeps;
+using SweepCluster.Training.Data;
 
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>
-/// The sweep-file argument and the <c>--set</c> option, shared by the verbs that read a sweep (validate, run).
+/// The sweep-file argument and the <c>--set</c> option, shared by the verbs that read a sweep (validate, run, coordinator).
 /// Each call makes new instances, since a symbol belongs to one command.
 /// </summary>
 public static class SweepOptions
@@ -36,6 +37,23 @@ public static class SweepOptions
             {
                 error.WriteLine(problem.ToString());
             }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Loads and checks the sweep's data before any trial or any file (see <see cref="SweepDataCheck"/>); on a problem
+    /// writes it and returns null: data that cannot be used is bad input, not a failure of every trial.
+    /// </summary>
+    public static DataShape? TryCheckData(SweepDefinition sweep, TextWriter error)
+    {
+        try
+        {
+            return SweepDataCheck.Check(sweep);
+        }
+        catch (DatasetException e)
+        {
+            error.WriteLine(e.Message);
             return null;
         }
     }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using SweepCluster.Core.Sweeps;
+using SweepCluster.Training.Data;
 
 namespace SweepCluster.Cli.Commands;
 
-/// <summary><c>sweepcluster validate sweep.yaml [--set k=v]</c>: checks a sweep file and previews its first trials.</summary>
+/// <summary><c>sweepcluster validate sweep.yaml [--set k=v]</c>: checks a sweep file and its data, and previews its first trials.</summary>
 public static class ValidateCommand
 {
     private const int PreviewTrials = 5;
@@ -27,17 +28,17 @@ public static class ValidateCommand
     /// <returns><see cref="ExitCodes.Success"/>, or <see cref="ExitCodes.BadInput"/> after writing the errors to <paramref name="error"/>.</returns>
     public static int Run(FileInfo file, IReadOnlyList<string> overrides, TextWriter output, TextWriter error)
     {
-        if (SweepOptions.TryLoad(file, overrides, error) is not { } sweep)
+        if (SweepOptions.TryLoad(file, overrides, error) is not { } sweep || SweepOptions.TryCheckData(sweep, error) is not { } shape)
         {
             return ExitCodes.BadInput;
         }
-        WriteSummary(sweep, output);
+        WriteSummary(sweep, shape, output);
         output.WriteLine();
         TrialTable.Write(sweep, PreviewTrials, output);
         return ExitCodes.Success;
     }
 
-    private static void WriteSummary(SweepDefinition sweep, TextWriter output)
+    private static void WriteSummary(SweepDefinition sweep, DataShape shape, TextWriter output)
     {
         var count = sweep.CountTrials();
         var method = sweep.Method.ToString().ToLowerInvariant();
@@ -45,6 +46,7 @@ public static class ValidateCommand
         output.WriteLine($"{sweep.SourcePath}: valid");
         output.WriteLine(Invariant($"sweep {sweep.Name}: {method} search, {count:N0} trials, seed {sweep.Seed}, ranked by {sweep.Metric.Name} ({goal})"));
         output.WriteLine($"data: {Describe(sweep.Data)}");
+        output.WriteLine(Invariant($"data checked: {shape.Rows} rows ({shape.Split.Training} training, {shape.Split.Validation} validation), {shape.Features} features, {shape.Classes} classes"));
         var swept = sweep.Parameters.Count == 0 ? "nothing" : string.Join(", ", sweep.Parameters.Select(p => $"{p.Name} ({p.Domain.Key})"));
         output.WriteLine($"swept: {swept}");
     }

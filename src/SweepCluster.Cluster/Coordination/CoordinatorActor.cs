@@ -274,7 +274,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     {
         resultsSeen++;
         var index = message.Index;
-        var result = message.Result;
+        var result = RetryPolicy.WithKind(message.Result);
         var held = Release(Sender, index);
         if (queue.Settled.Contains(index))
         {
@@ -287,7 +287,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
             return;
         }
         var attempt = failedAttempts.GetValueOrDefault(index) + 1;
-        if (result.Status == TrialStatus.Failed && attempt < settings.MaxAttempts)
+        if (RetryPolicy.Retries(result, attempt, settings.MaxAttempts))
         {
             Retry(trial, attempt, result);
         }
@@ -302,7 +302,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     {
         failedAttempts[trial.Index] = attempt;
         PersistAsync(new AttemptFailed(trial.Index, attempt), _ => { });
-        trialLog.WriteWith(LogLevel.WarningLevel, trial.Id, result.Worker, result.Node, DeviceOf(result),
+        trialLog.WriteWith(LogLevel.WarningLevel, trial.Id, result.Worker, result.Node, FailureOf(result),
             "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", trial.Id, attempt, settings.MaxAttempts, result.Reason ?? "");
         // While stopping, a failed trial is left unfinished rather than retried: a later run can retry it.
         if (!stopping)
@@ -318,8 +318,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         MarkSettled(index, result.Status);
         if (result.Status == TrialStatus.Failed)
         {
-            trialLog.WriteWith(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node, DeviceOf(result),
-                "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", result.TrialId, attempt, settings.MaxAttempts, result.Reason ?? "");
+            trialLog.WriteWith(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node, FailureOf(result),
+                "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", result.TrialId, attempt,
+                RetryPolicy.LoggedMaxAttempts(result, attempt, settings.MaxAttempts), result.Reason ?? "");
         }
         else
         {
@@ -330,6 +331,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     }
 
     private static KeyValuePair<string, object?>[] DeviceOf(TrialResult result) => [new("Device", result.Device)];
+
+    private static KeyValuePair<string, object?>[] FailureOf(TrialResult result) =>
+        [new("Device", result.Device), new("FailureKind", RetryPolicy.KindText(result.FailureKind))];
 
     private bool MarkSettled(long index, TrialStatus status)
     {
@@ -540,7 +544,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         catch (Exception e)
         {
             var id = TrialSpec.IdFor(sweepId, index);
-            Settle(index, [], new TrialResult(id, TrialStatus.Failed, $"cannot generate trial: {e.Message}", null, []), settings.MaxAttempts);
+            Settle(index, [], new TrialResult(id, TrialStatus.Failed, $"cannot generate trial: {e.Message}", null, [], FailureKind: TrialFailureKind.Deterministic), settings.MaxAttempts);
             return null;
         }
     }

@@ -183,7 +183,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             .StartNew(() => TrainSafely(model, trials, sized => self.Tell(sized),
                 (position, epoch) => self.Tell(new EpochDone(trials[position].Id, epoch)), token), CancellationToken.None, options, TaskScheduler.Default)
             .PipeTo(self, success: results => new TrainingDone(results),
-                failure: e => new TrainingDone(trials.Select(t => new TrialResult(t.Id, TrialStatus.Failed, e.Message, null, [])).ToList()));
+                failure: e => new TrainingDone(trials.Select(t => Transient(t, e)).ToList()));
         Become(Training);
     }
 
@@ -299,9 +299,14 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         }
         catch (Exception e)
         {
-            return kept.Select(t => new TrialResult(t.Id, TrialStatus.Failed, e.Message, null, [])).ToList();
+            return kept.Select(t => Transient(t, e)).ToList();
         }
     }
+
+    // The trainer returns the failures it knows to be deterministic (data, configuration); an exception that escapes it is
+    // unexpected (I/O, native, a bug), so another attempt, perhaps on another worker, may succeed.
+    private static TrialResult Transient(TrialSpec trial, Exception e) =>
+        new(trial.Id, TrialStatus.Failed, e.Message, null, [], FailureKind: TrialFailureKind.Transient);
 
     private sealed record EpochDone(string TrialId, EpochRecord Epoch);
 

@@ -4,8 +4,8 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>
 /// The leaderboard's columns in order (rank, trial_id, the swept parameters, status, the metrics, where it
-/// ran, why it did not complete) and each row's cells as invariant-culture text, shared by the CSV,
-/// Markdown and console renderings so that they cannot drift apart.
+/// ran, whether a failure was deterministic or transient, why it did not complete) and each row's cells as
+/// invariant-culture text, shared by the CSV, Markdown and console renderings so that they cannot drift apart.
 /// </summary>
 public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
 {
@@ -14,7 +14,7 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
     public IReadOnlyList<string> SweptParameters { get; } = sweptParameters;
 
     public IReadOnlyList<string> Names { get; } =
-        ["rank", "trial_id", .. sweptParameters, "status", .. MetricColumns, "worker", "device", "node", "reason"];
+        ["rank", "trial_id", .. sweptParameters, "status", .. MetricColumns, "worker", "device", "node", "failure", "reason"];
 
     public IReadOnlyList<string> Cells(RankedEntry row)
     {
@@ -37,6 +37,7 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
         cells.Add(result.Worker);
         cells.Add(result.Device);
         cells.Add(result.Node);
+        cells.Add(RetryPolicy.KindText(result.FailureKind));
         cells.Add(result.Reason ?? "");
         return cells;
     }

@@ -6,7 +6,7 @@ namespace SweepCluster.Core.Results;
 public static class LeaderboardTable
 {
     // Where a trial ran and why it did not complete are for the files; the console keeps to the ranking.
-    private static readonly string[] ConsoleOmits = ["worker", "device", "node", "reason"];
+    private static readonly string[] ConsoleOmits = ["worker", "device", "node", "failure", "reason"];
 
     public static string Markdown(IReadOnlyList<RankedEntry> rows, LeaderboardColumns columns)
     {

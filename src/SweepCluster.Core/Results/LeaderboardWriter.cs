@@ -83,6 +83,7 @@ public sealed class LeaderboardWriter
         json.WriteString("worker", result.Worker);
         json.WriteString("device", result.Device);
         json.WriteString("node", result.Node);
+        json.WriteString("failure", RetryPolicy.KindText(result.FailureKind));
         json.WriteString("reason", result.Reason);
         json.WriteEndObject();
     }

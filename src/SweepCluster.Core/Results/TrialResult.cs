@@ -4,7 +4,8 @@ namespace SweepCluster.Core.Results;
 /// The outcome of one trial. <paramref name="Metrics"/> is null when the trial produced none
 /// (it failed before its first epoch). <paramref name="Reason"/> explains any status but Completed.
 /// <paramref name="Worker"/>, <paramref name="Node"/> and <paramref name="Device"/> (<c>cpu</c>, <c>cuda:0</c>, …) say
-/// where it trained; the worker stamps them.
+/// where it trained; the worker stamps them. <paramref name="FailureKind"/> says whether a failure may be retried; null
+/// when the trial did not fail, and in results.jsonl lines written before failures had kinds.
 /// </summary>
 public sealed record TrialResult(
     string TrialId,
@@ -14,4 +15,5 @@ public sealed record TrialResult(
     IReadOnlyList<EpochRecord> History,
     string Worker = "",
     string Node = "",
-    string Device = "");
+    string Device = "",
+    TrialFailureKind? FailureKind = null);

@@ -9,13 +9,10 @@ namespace SweepCluster.Training.Data;
 /// </summary>
 public static class DatasetSplitter
 {
-    public static TensorDataset Split(TabularData data, double validationFraction, long seed, Device device)
+    /// <param name="source">What the rows are (a CSV path, the synthetic data), named when a split would be empty.</param>
+    public static TensorDataset Split(TabularData data, double validationFraction, long seed, Device device, string source = "the data")
     {
-        var validationRows = (int)Math.Round(data.Rows * validationFraction);
-        if (validationRows < 1 || validationRows >= data.Rows)
-        {
-            throw new DatasetException($"validation_fraction {validationFraction} of {data.Rows} rows leaves an empty training or validation split");
-        }
+        var validationRows = SplitSizes.Of(data.Rows, validationFraction, source).Validation;
         var order = ShuffledRows(data.Rows, seed);
         var validation = order[..validationRows];
         var train = order[validationRows..];

@@ -12,6 +12,9 @@ public static class SyntheticDataGenerator
     /// <summary>Distance scale of the class centroids; 1.0 leaves the classes overlapping, so accuracy is informative.</summary>
     private const double CentroidScale = 1.5;
 
+    /// <summary>How messages name this data (a CSV is named by its path).</summary>
+    public const string Source = "the synthetic data";
+
     public static TabularData Generate(SyntheticDataSpec spec)
     {
         Validate(spec);

@@ -30,8 +30,9 @@ public sealed class DatasetCache : IDisposable
 
     private static TensorDataset Load(DataSpec spec, torch.Device device) => spec switch
     {
-        SyntheticDataSpec synthetic => DatasetSplitter.Split(SyntheticDataGenerator.Generate(synthetic), synthetic.ValidationFraction, synthetic.Seed, device),
-        CsvDataSpec csv => DatasetSplitter.Split(CsvDatasetLoader.Load(csv), csv.ValidationFraction, csv.SplitSeed, device),
+        SyntheticDataSpec synthetic => DatasetSplitter.Split(SyntheticDataGenerator.Generate(synthetic), synthetic.ValidationFraction, synthetic.Seed, device,
+            SyntheticDataGenerator.Source),
+        CsvDataSpec csv => DatasetSplitter.Split(CsvDatasetLoader.Load(csv), csv.ValidationFraction, csv.SplitSeed, device, csv.Path),
         _ => throw new DatasetException($"unsupported data source {spec.GetType().Name}"),
     };
 

@@ -130,7 +130,9 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
         return 6 * weights * prepared.Data.TrainRows * trial.Training.Epochs;
     }
 
-    private static TrialResult Failed(TrialSpec trial, string reason) => new(trial.Id, TrialStatus.Failed, reason, null, []);
+    /// <summary>The failures the trainer itself finds (data, shapes, configuration) fail the same way on every attempt.</summary>
+    private static TrialResult Failed(TrialSpec trial, string reason) =>
+        new(trial.Id, TrialStatus.Failed, reason, null, [], FailureKind: TrialFailureKind.Deterministic);
 
     private torch.Device SlotDevice() => options.Device.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) ? torch.CUDA : torch.CPU;
 

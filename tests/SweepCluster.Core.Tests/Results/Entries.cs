@@ -12,6 +12,6 @@ internal static class Entries
                 new TrialMetrics(valLoss, valAccuracy, valLoss, 2.5, sparsity, 0.1, [sparsity], 4, parameters, 3, 2, 1.25, 100),
                 [new EpochRecord(1, valLoss, valLoss, valAccuracy)], "w0", "node-a", "cuda:1"));
 
-    public static LeaderboardEntry Ended(long index, TrialStatus status, string reason) =>
-        new(index, [], new TrialResult($"s-{index}", status, reason, null, [], "w1", "node-b", "cpu"));
+    public static LeaderboardEntry Ended(long index, TrialStatus status, string reason, TrialFailureKind? kind = null) =>
+        new(index, [], new TrialResult($"s-{index}", status, reason, null, [], "w1", "node-b", "cpu", kind));
 }

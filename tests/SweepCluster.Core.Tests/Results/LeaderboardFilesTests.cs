@@ -13,21 +13,22 @@ public sealed class LeaderboardFilesTests : IDisposable
     public void Leaderboard_files_hold_every_column_in_rank_order()
     {
         // given a ranked leaderboard with a completed and a failed trial
-        var rows = new LeaderboardRanking(MetricSpec.Default).Rank([Entries.Ended(1, TrialStatus.Failed, "boom, twice"), Entries.Completed(0, 0.25)]);
+        var rows = new LeaderboardRanking(MetricSpec.Default).Rank([Entries.Ended(1, TrialStatus.Failed, "boom, twice", TrialFailureKind.Transient), Entries.Completed(0, 0.25)]);
 
         // when written
         new LeaderboardWriter(paths, swept).Write(rows);
 
         // then the CSV, Markdown and JSON agree, with snake_case fields and swept parameters as columns
         var csv = File.ReadAllLines(paths.LeaderboardCsv);
-        Assert.Equal("rank,trial_id,lambda,widths,status,val_loss,val_accuracy,sparsity,active_inputs,l1_norm,epochs_run,seconds,worker,device,node,reason", csv[0]);
-        Assert.Equal("1,s-0,1e-0,\"[8, 4]\",completed,0.2500,0.5000,0.5000,4,2.500,3,1.2,w0,cuda:1,node-a,", csv[1]);
-        Assert.EndsWith(",w1,cpu,node-b,\"boom, twice\"", csv[2]);
+        Assert.Equal("rank,trial_id,lambda,widths,status,val_loss,val_accuracy,sparsity,active_inputs,l1_norm,epochs_run,seconds,worker,device,node,failure,reason", csv[0]);
+        Assert.Equal("1,s-0,1e-0,\"[8, 4]\",completed,0.2500,0.5000,0.5000,4,2.500,3,1.2,w0,cuda:1,node-a,,", csv[1]);
+        Assert.EndsWith(",w1,cpu,node-b,transient,\"boom, twice\"", csv[2]);
         using var json = JsonDocument.Parse(File.ReadAllText(paths.LeaderboardJson));
         var first = json.RootElement[0];
         Assert.Equal((1, "s-0", "[8, 4]", 0.25), (first.GetProperty("rank").GetInt32(), first.GetProperty("trial_id").GetString(), first.GetProperty("widths").GetString(), first.GetProperty("val_loss").GetDouble()));
         Assert.Equal("cuda:1", first.GetProperty("device").GetString());
         Assert.Equal(JsonValueKind.Null, json.RootElement[1].GetProperty("rank").ValueKind);
+        Assert.Equal(("", "transient"), (first.GetProperty("failure").GetString(), json.RootElement[1].GetProperty("failure").GetString()));
         Assert.Equal(4, File.ReadAllLines(paths.LeaderboardMarkdown).Length);
         Assert.DoesNotContain(Directory.GetFiles(paths.Directory), f => f.EndsWith(".tmp"));
     }
@@ -83,6 +84,26 @@ public sealed class LeaderboardFilesTests : IDisposable
         Assert.Equal("[8, 4]", entries[0].SweptText("widths"));
         Assert.Single(entries[0].Result.History);
         Assert.Equal((TrialStatus.Diverged, "val_loss is NaN", "w1"), (entries[1].Result.Status, entries[1].Result.Reason, entries[1].Result.Worker));
+    }
+
+    [Fact]
+    public void Journal_keeps_the_failure_kind_and_reads_lines_written_before_kinds()
+    {
+        // given a journal with a deterministic failure, then a failed line from before failures had kinds
+        using (var journal = ResultsJournal.Create(paths.ResultsJournal))
+        {
+            journal.Write(Entries.Ended(0, TrialStatus.Failed, "model.outputs=2 but the data has 3 classes", TrialFailureKind.Deterministic));
+        }
+        File.AppendAllText(paths.ResultsJournal,
+            "{\"index\":1,\"swept_values\":[],\"result\":{\"trial_id\":\"s-1\",\"status\":\"failed\",\"reason\":\"boom\",\"metrics\":null,\"history\":[],\"worker\":\"w1\",\"node\":\"n\",\"device\":\"cpu\"}}\n");
+
+        // when read back
+        var entries = ResultsJournal.Read(paths.ResultsJournal);
+
+        // then the kind is written snake_case and read back, and the old line reads with no kind
+        Assert.Contains("\"failure_kind\":\"deterministic\"", File.ReadAllLines(paths.ResultsJournal)[0]);
+        Assert.Equal(TrialFailureKind.Deterministic, entries[0].Result.FailureKind);
+        Assert.Equal((TrialStatus.Failed, "boom", (TrialFailureKind?)null), (entries[1].Result.Status, entries[1].Result.Reason, entries[1].Result.FailureKind));
     }
 
     [Fact]

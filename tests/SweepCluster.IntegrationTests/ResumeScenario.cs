@@ -1,3 +1,5 @@
+using SweepCluster.Core.Monitoring;
+
 namespace SweepCluster.IntegrationTests;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal static class ResumeScenario
         // then it resumed, finished, and never dispatched a trial recorded before the crash again
         Assert.Equal(0, exit);
         ClusterSweepTests.AssertEachTrialOnce(cluster, 8);
-        Assert.Contains(cluster.Events(), e => e.Template.StartsWith("Sweep {SweepId} resumed", StringComparison.Ordinal));
+        Assert.Contains(cluster.Events(), e => e.Template == EventTemplates.SweepResumed);
         var dispatches = cluster.Dispatches().GroupBy(d => d.Property("TrialId")!).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(finishedBefore, id => Assert.Equal(1, dispatches[id]));
         output.WriteLine($"finished before the crash: {string.Join(", ", finishedBefore.Order())}; dispatches per trial: "

@@ -1,6 +1,6 @@
 namespace SweepCluster.Cli;
 
-/// <summary>The process exit codes DESIGN.md fixes.</summary>
+/// <summary>The process exit codes (README, "Exit codes"; docs/architecture.md).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -82,12 +82,97 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         Assert.Equal(Json(message), Json(back));
     }
 
+    /// <summary>The shipped manifests, written out: a renamed type or a changed manifest fails here, not in someone's journal.</summary>
+    private static readonly string[] PinnedManifests =
+    [
+        "c.register = Coordination.CoordinatorProtocol+RegisterWorker",
+        "c.request = Coordination.CoordinatorProtocol+RequestTrial",
+        "c.progress = Coordination.CoordinatorProtocol+TrialProgress",
+        "c.finished = Coordination.CoordinatorProtocol+TrialFinished",
+        "c.get-status = Coordination.CoordinatorProtocol+GetSweepStatus",
+        "c.stop = Coordination.CoordinatorProtocol+StopSweep",
+        "c.await = Coordination.CoordinatorProtocol+AwaitCompletion",
+        "c.completed = Coordination.CoordinatorProtocol+SweepCompleted",
+        "c.refused = Coordination.CoordinatorProtocol+SweepRefused",
+        "c.return = Coordination.CoordinatorProtocol+ReturnTrial",
+        "c.get-stats = Coordination.CoordinatorProtocol+GetCoordinatorStats",
+        "c.stats = Coordination.CoordinatorStats",
+        "c.status = Coordination.SweepStatus",
+        "c.summary = Coordination.SweepSummary",
+        "w.assign = Workers.WorkerProtocol+AssignTrial",
+        "w.assign-pack = Workers.WorkerProtocol+AssignPack",
+        "w.stop = Workers.WorkerProtocol+StopTrial",
+        "w.get-status = Workers.WorkerProtocol+GetWorkerStatus",
+        "w.registered = Workers.WorkerProtocol+WorkerRegistered",
+        "w.sweep-over = Workers.WorkerProtocol+SweepOver",
+        "w.status = Workers.WorkerStatus",
+        "r.record = Results.ResultsProtocol+RecordResult",
+        "r.recorded = Results.ResultsProtocol+ResultRecorded",
+        "r.get-recorded = Results.ResultsProtocol+GetRecordedTrials",
+        "r.recorded-all = Results.ResultsProtocol+RecordedTrials",
+        "r.get-leaderboard = Results.ResultsProtocol+GetLeaderboard",
+        "r.flush = Results.ResultsProtocol+FlushLeaderboard",
+        "r.leaderboard = Results.ResultsProtocol+LeaderboardSnapshot",
+        "e.sweep-started = Coordination.CoordinatorEvents+SweepStarted",
+        "e.attempt-failed = Coordination.CoordinatorEvents+AttemptFailed",
+        "e.trial-settled = Coordination.CoordinatorEvents+TrialSettled",
+    ];
+
+    [Fact]
+    public void Manifest_table_equals_the_pinned_list()
+    {
+        // given the serializer's table, when written as "manifest = type", then it is exactly the shipped list, in order
+        Assert.Equal(PinnedManifests, SweepManifests.Table.Select(e => $"{e.Key} = {RelativeName(e.Value)}"));
+    }
+
+    [Fact]
+    public void Every_sweep_message_type_has_exactly_one_manifest_and_manifests_are_unique()
+    {
+        // given every concrete ISweepMessage type of the assembly
+        var types = typeof(ISweepMessage).Assembly.GetTypes()
+            .Where(t => typeof(ISweepMessage).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(RelativeName).Order();
+
+        // then the table names each once, no manifest twice, and no old alias shadows a current manifest
+        Assert.Equal(types, SweepManifests.Table.Select(e => RelativeName(e.Value)).Order());
+        Assert.Equal(SweepManifests.Table.Count, SweepManifests.Table.Select(e => e.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.Empty(SweepManifests.LegacyAliases.Select(a => a.Key).Intersect(SweepManifests.Table.Select(e => e.Key)));
+    }
+
+    [Fact]
+    public void Serializer_writes_the_fixed_manifest_not_the_clr_name()
+    {
+        var message = new SweepStarted("test", "abc123", 5);
+        var serializer = Sys.Serialization.FindSerializerFor(message);
+        Assert.Equal("e.sweep-started", Akka.Serialization.Serialization.ManifestFor(serializer, message));
+    }
+
+    [Fact]
+    public void Journal_events_written_with_their_old_clr_name_manifests_are_still_read()
+    {
+        // given events as journals before the fixed manifests stored them (the old serializer's bytes and manifests)
+        var stored = new (string Manifest, string Json, object Expected)[]
+        {
+            ("Coordination.CoordinatorEvents+SweepStarted", """{"SweepId":"test","DefinitionHash":"abc123","Total":5}""", new SweepStarted("test", "abc123", 5)),
+            ("Coordination.CoordinatorEvents+AttemptFailed", """{"Index":2,"Attempt":1}""", new AttemptFailed(2, 1)),
+            ("Coordination.CoordinatorEvents+TrialSettled", """{"Index":4,"Status":"Interrupted"}""", new TrialSettled(4, TrialStatus.Interrupted)),
+        };
+
+        // when the journal reads them back through the actor system's serialization
+        var back = stored.Select(s => Sys.Serialization.Deserialize(System.Text.Encoding.UTF8.GetBytes(s.Json), SweepJsonSerializer.Id, s.Manifest));
+
+        // then they are the events that were written
+        Assert.Equal(stored.Select(s => s.Expected), back);
+    }
+
     [Fact]
     public void Unknown_manifest_is_an_error_not_a_type_lookup()
     {
         var serializer = (SweepJsonSerializer)Sys.Serialization.FindSerializerForType(typeof(RequestTrial));
         Assert.ThrowsAny<Exception>(() => serializer.FromBinary("{}"u8.ToArray(), "System.Diagnostics.Process"));
     }
+
+    private static string RelativeName(Type type) => type.FullName!["SweepCluster.Cluster.".Length..];
 
     private static string Json(object value) => JsonSerializer.Serialize(value, value.GetType(), new JsonSerializerOptions
     {

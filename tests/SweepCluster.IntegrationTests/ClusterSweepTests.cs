@@ -1,4 +1,5 @@
 using System.Globalization;
+using SweepCluster.Core.Monitoring;
 
 namespace SweepCluster.IntegrationTests;
 
@@ -49,7 +50,7 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
         AssertEachTrialOnce(cluster, 8);
         var again = cluster.Dispatches().First(d => d.Property("TrialId") == trialId && d.Time > killedAt);
         Assert.Equal(survivor.WorkerNodeName, again.Property("Node"));
-        Assert.Contains(cluster.Events(), e => e.Template.StartsWith("Trial {TrialId} re-queued: worker {Worker} terminated", StringComparison.Ordinal)
+        Assert.Contains(cluster.Events(), e => e.Template == EventTemplates.TrialRequeuedTerminated
             && e.Property("TrialId") == trialId);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"re-dispatch after SIGKILL: trial {trialId} killed at {killedAt:HH:mm:ss.fff}, dispatched again at {again.Time:HH:mm:ss.fff}: {(again.Time - killedAt).TotalSeconds:F2} s"));
@@ -72,7 +73,7 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
         Assert.Equal(0, await leaving.WaitForExitAsync(ExitTimeout));
         Assert.Equal(0, await coordinator.WaitForExitAsync(SweepTimeout));
         AssertEachTrialOnce(cluster, 4);
-        Assert.Contains(cluster.Events(), e => e.Template.StartsWith("Trial {TrialId} re-queued: worker {Worker} handed it back", StringComparison.Ordinal)
+        Assert.Contains(cluster.Events(), e => e.Template == EventTemplates.TrialRequeuedHandedBack
             && e.Property("TrialId") == trialId);
         Assert.DoesNotContain("\"interrupted\"", File.ReadAllText(Path.Combine(cluster.OutputDirectory, "results.jsonl")));
     }

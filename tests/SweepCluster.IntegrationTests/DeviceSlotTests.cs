@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SweepCluster.Core.Monitoring;
 
 namespace SweepCluster.IntegrationTests;
 
@@ -30,7 +31,7 @@ public sealed class DeviceSlotTests : IDisposable
         Assert.Equal(2, records.Select(r => r.GetProperty("worker").GetString()).Distinct().Count());
         var header = File.ReadLines(Path.Combine(Output, "leaderboard.csv")).First().Split(',');
         Assert.Contains("device", header);
-        var finished = ClefEvent.ReadFolder(Path.Combine(Output, "logs")).Where(e => e.Template.StartsWith("Trial {TrialId} finished", StringComparison.Ordinal)).ToList();
+        var finished = ClefEvent.ReadFolder(Path.Combine(Output, "logs")).Where(e => e.Template == EventTemplates.TrialFinished).ToList();
         Assert.Equal(12, finished.Count);
         Assert.All(finished, e => Assert.Equal("cpu", e.Property("Device")));
 

@@ -27,18 +27,34 @@ internal sealed class PostgresServer : IDisposable
 
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=sweep;Database=postgres;Pooling=false";
 
-    /// <summary>Starts a server, or returns null with the reason when this machine cannot run one.</summary>
+    private static readonly string[] BinFolders = ["/usr/local/bin", "/usr/lib/postgresql/15/bin"];
+
+    /// <summary>Why this machine cannot run a server (cheap checks, no process started), or null when it can try.</summary>
+    public static string? WhyUnavailable()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "PostgreSQL tests run on Linux only";
+        }
+        if (Bin() is null)
+        {
+            return $"no PostgreSQL binaries (initdb) in {string.Join(" or ", BinFolders)}";
+        }
+        if (Environment.UserName == "root" && !File.ReadLines("/etc/passwd").Any(l => l.StartsWith("postgres:", StringComparison.Ordinal)))
+        {
+            return "running as root, and there is no 'postgres' user to run the server as";
+        }
+        return null;
+    }
+
+    /// <summary>Starts a server, or returns null with the reason when it could not start.</summary>
     public static (PostgresServer? Server, string Problem) TryStart()
     {
-        var bin = new[] { "/usr/local/bin", "/usr/lib/postgresql/15/bin" }.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
-        if (bin is null)
+        if (!OperatingSystem.IsLinux() || WhyUnavailable() is not null) // IsLinux again for the platform analyzer
         {
-            return (null, "no PostgreSQL binaries (initdb) in /usr/local/bin");
+            return (null, WhyUnavailable() ?? "");
         }
-        if (OperatingSystem.IsWindows())
-        {
-            return (null, "PostgreSQL tests run on Linux only");
-        }
+        var bin = Bin()!;
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         var folder = Directory.CreateTempSubdirectory("sweepcluster-pg-").FullName;
         // The server may run as another user (postgres): it must be able to write here.
@@ -113,6 +129,8 @@ internal sealed class PostgresServer : IDisposable
             return (false, e.Message);
         }
     }
+
+    private static string? Bin() => BinFolders.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
 
     private static int FreePort()
     {

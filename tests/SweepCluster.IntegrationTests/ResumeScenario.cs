@@ -1,3 +1,5 @@
+using SweepCluster.Core.Monitoring;
+
 namespace SweepCluster.IntegrationTests;
 
 /// <summary>
@@ -20,15 +22,18 @@ internal static class ResumeScenario
         coordinator.Kill();
         await coordinator.WaitForExitAsync(TimeSpan.FromSeconds(10));
         var finishedBefore = cluster.RecordedTrialIds().ToHashSet();
+        var restartedAt = DateTimeOffset.UtcNow;
         var restarted = cluster.StartCoordinator(coordinatorArguments);
         var exit = await restarted.WaitForExitAsync(SweepTimeout);
 
         // then it resumed, finished, and never dispatched a trial recorded before the crash again
         Assert.Equal(0, exit);
         ClusterSweepTests.AssertEachTrialOnce(cluster, 8);
-        Assert.Contains(cluster.Events(), e => e.Template.StartsWith("Sweep {SweepId} resumed", StringComparison.Ordinal));
+        Assert.Contains(cluster.Events(), e => e.Template == EventTemplates.SweepResumed);
+        // (before the crash a trial may have been dispatched twice: a worker hands back the surplus of a pack)
+        var dispatchedAgain = cluster.Dispatches().Where(d => d.Time > restartedAt).Select(d => d.Property("TrialId")!).ToHashSet();
+        Assert.Empty(finishedBefore.Intersect(dispatchedAgain));
         var dispatches = cluster.Dispatches().GroupBy(d => d.Property("TrialId")!).ToDictionary(g => g.Key, g => g.Count());
-        Assert.All(finishedBefore, id => Assert.Equal(1, dispatches[id]));
         output.WriteLine($"finished before the crash: {string.Join(", ", finishedBefore.Order())}; dispatches per trial: "
             + string.Join(", ", dispatches.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         foreach (var worker in workers)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using SweepCluster.Core.Monitoring;
 
 namespace SweepCluster.IntegrationTests;
 
@@ -51,7 +52,7 @@ internal sealed class TestCluster : IDisposable
     public IReadOnlyList<ClefEvent> Events() => ClefEvent.ReadFolder(LogDirectory);
 
     /// <summary>The coordinator's dispatches: one "Trial {TrialId} started on {Worker}" event per trial run.</summary>
-    public IReadOnlyList<ClefEvent> Dispatches() => [.. Events().Where(e => e.Template == "Trial {TrialId} started on {Worker}")];
+    public IReadOnlyList<ClefEvent> Dispatches() => [.. Events().Where(e => e.Template == EventTemplates.TrialStarted)];
 
     public IReadOnlyList<string> RecordedTrialIds()
     {

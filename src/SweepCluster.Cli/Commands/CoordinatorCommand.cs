@@ -1,3 +1,4 @@
+using SweepCluster.Core.Monitoring;
 using System.CommandLine;
 using Serilog;
 using SweepCluster.Cli.Logging;
@@ -107,20 +108,20 @@ public static class CoordinatorCommand
         Directory.CreateDirectory(options.OutputDirectory);
         AtomicFile.WriteText(Path.Combine(options.OutputDirectory, "sweep.yaml"), sweep.SourceText);
         var source = new SweepTrialSource(sweep);
-        Log.Information("Coordinator for sweep {SweepId} ({Trials} trials) at {Seed}, journal {Journal}, output {Output}",
+        Log.Information(EventTemplates.CoordinatorStarting,
             sweep.Name, source.Count, ClusterNodeOptions.SeedAddress(options.Node.Host, options.Node.Port), options.Journal.Kind, options.OutputDirectory);
         using var signals = new StopSignals("the coordinator is leaving the cluster");
         var ended = await CoordinatorNode.RunAsync(source, options, signals.Token, new ProgressLog(TimeSpan.Zero)); // a line whenever the counts change
         switch (ended)
         {
             case null:
-                Log.Warning("Coordinator stopped; run the same command again to resume sweep {SweepId}", sweep.Name);
+                Log.Warning(EventTemplates.CoordinatorStoppedResumable, sweep.Name);
                 return Stopped;
             case { RefusedBecause: { } reason }:
                 Console.Error.WriteLine($"sweep {sweep.Name}: {reason}");
                 return ExitCodes.BadInput;
             case { FailedBecause: { } failure }:
-                Log.Error("Sweep {SweepId} stopped: {Reason}; fix the journal and run the same command to resume", sweep.Name, failure);
+                Log.Error(EventTemplates.SweepStoppedByJournal, sweep.Name, failure);
                 return ExitCodes.TrialsFailed;
             default:
                 var outcome = ended.Outcome!;

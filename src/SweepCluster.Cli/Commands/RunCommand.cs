@@ -1,3 +1,4 @@
+using SweepCluster.Core.Monitoring;
 using System.CommandLine;
 using Serilog;
 using Serilog.Events;
@@ -105,7 +106,7 @@ public static class RunCommand
         AtomicFile.WriteText(Path.Combine(outputDirectory, "sweep.yaml"), sweep.SourceText);
         var source = new SweepTrialSource(sweep);
         using var slots = new WorkerSlots(devices, arguments.Slots);
-        Log.Information("Sweep {SweepId} starting: {Trials} trials, {Workers} workers ({Devices}) x {Threads} threads, pack size {PackSize}, output {Output}",
+        Log.Information(EventTemplates.SweepStarting,
             sweep.Name, source.Count, slots.Slots.Count, slots.Summary, arguments.Slots.ThreadsPerWorker, arguments.Slots.PackSize ?? PackSizeSetting.Auto, outputDirectory);
         using var stop = new StopSignals("the sweep stops: running trials are interrupted and recorded");
         // DEBUG lets the per-epoch and per-result events reach the log file (monitor reads them); the console stays at its level.
@@ -121,7 +122,7 @@ public static class RunCommand
         }
         catch (SweepFailedException e)
         {
-            Log.Error("Sweep {SweepId} failed: {Reason}. The results so far are in {Output}", sweep.Name, e.Message, outputDirectory);
+            Log.Error(EventTemplates.SweepFailed, sweep.Name, e.Message, outputDirectory);
             return ExitCodes.TrialsFailed;
         }
         PrintSummary(outcome, source, arguments.Top);

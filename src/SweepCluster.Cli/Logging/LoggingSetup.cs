@@ -6,7 +6,8 @@ namespace SweepCluster.Cli.Logging;
 
 /// <summary>
 /// Serilog from the first line: human-readable console output (to stderr, so stdout keeps the
-/// command's own output) and, with a log folder, one CLEF JSON file per node for <c>monitor</c> and Seq.
+/// command's own output; numbers rounded by <see cref="ConsoleNumberFormat"/>) and, with a log folder, one
+/// CLEF JSON file per node for <c>monitor</c> and Seq, at full precision.
 /// </summary>
 public static class LoggingSetup
 {
@@ -18,7 +19,8 @@ public static class LoggingSetup
             .MinimumLevel.Debug()
             .MinimumLevel.Override("Akka", LogEventLevel.Warning)
             .Enrich.WithProperty("Node", node)
-            .WriteTo.Console(outputTemplate: ConsoleTemplate, restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose);
+            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: ConsoleNumberFormat.Instance, restrictedToMinimumLevel: consoleLevel,
+                standardErrorFromLevel: LogEventLevel.Verbose);
         if (!string.IsNullOrWhiteSpace(logDirectory))
         {
             Directory.CreateDirectory(logDirectory);

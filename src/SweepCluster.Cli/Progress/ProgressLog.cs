@@ -1,6 +1,7 @@
 using Serilog;
 using SweepCluster.Cluster.Coordination;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Core.Monitoring;
 
 namespace SweepCluster.Cli.Progress;
 
@@ -26,7 +27,7 @@ public sealed class ProgressLog(TimeSpan interval) : ISweepProgressView
         }
         last = value;
         lastWritten = DateTime.UtcNow;
-        Log.Information("Sweep {SweepId} progress: {Done}/{Total} done, {Running} running, {Queued} queued, {Failed} failed",
+        Log.Information(EventTemplates.SweepProgress,
             value.SweepId, value.Done, value.Total, value.Running, value.Queued, value.Failed);
     }
 }

@@ -1,3 +1,4 @@
+using SweepCluster.Core.Monitoring;
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
@@ -80,7 +81,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     {
         if (RefusalReason() is { } reason)
         {
-            log.Error("Sweep {SweepId} refused: {Reason}", sweepId, reason);
+            log.Error(EventTemplates.SweepRefused, sweepId, reason);
             // Published too, so that a host waits on the event stream, not on a waiter list a restart would lose.
             Context.System.EventStream.Publish(new SweepRefused(reason));
             Become(() => Refused(reason));
@@ -107,7 +108,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
 
     private void Fail(string reason)
     {
-        log.Error("Sweep {SweepId} coordinator stopped: {Reason}", sweepId, reason);
+        log.Error(EventTemplates.SweepCoordinatorStopped, sweepId, reason);
         Context.System.EventStream.Publish(new CoordinatorFailed(reason));
     }
 
@@ -156,17 +157,17 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         var missing = journal.Keys.Count(index => !queue.Settled.Contains(index));
         if (missing > 0)
         {
-            log.Warning("Sweep {SweepId}: {Missing} trials settled in the journal are missing from results.jsonl; they run again", sweepId, missing);
+            log.Warning(EventTemplates.SweepResultsMissing, sweepId, missing);
         }
         var resumed = queue.Settled.Count;
         if (resumed > 0)
         {
-            SweepLog().Info("Sweep {SweepId} resumed: {Settled} of {Total} trials already settled ({Adopted} taken from results.jsonl), {MaxAttempts} attempts each",
+            SweepLog().Info(EventTemplates.SweepResumed,
                 sweepId, resumed, queue.Total, adopted.Count, settings.MaxAttempts);
         }
         else
         {
-            SweepLog().Info("Sweep {SweepId} started: {Total} trials, {MaxAttempts} attempts each", sweepId, queue.Total, settings.MaxAttempts);
+            SweepLog().Info(EventTemplates.SweepStarted, sweepId, queue.Total, settings.MaxAttempts);
         }
         Become(Running);
         Stash.UnstashAll();
@@ -207,7 +208,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private void Completed()
     {
         Queries();
-        Command<TrialFinished>(message => log.Debug("Trial {TrialId} result after the sweep ended: ignored", message.Result.TrialId));
+        Command<TrialFinished>(message => log.Debug(EventTemplates.TrialResultAfterSweepEnded, message.Result.TrialId));
         Command<RegisterWorker>(message => Sender.Tell(new SweepOver(sweepId)));
         Command<RequestTrial>(_ => { });
         Command<ReturnTrial>(_ => { });
@@ -244,7 +245,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         {
             queue.PutBackFirst(lost.Trial.Index);
             trialLog.Write(LogLevel.WarningLevel, lost.Trial.Id, lost.Info.Name, lost.Info.Node,
-                "Trial {TrialId} re-queued: worker {Worker} asked for new work", lost.Trial.Id, lost.Info.Name);
+                EventTemplates.TrialRequeuedAskedAgain, lost.Trial.Id, lost.Info.Name);
         }
         if (!TryDispatch(worker))
         {
@@ -257,7 +258,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         if (workers.TryAdd(worker, info))
         {
             Context.Watch(worker);
-            log.WithContext("Device", info.Device).Info("Worker {Worker} registered on {Node}", info.Name, info.Node);
+            log.WithContext("Device", info.Device).Info(EventTemplates.WorkerRegistered, info.Name, info.Node);
         }
     }
 
@@ -266,7 +267,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         if (assignments.TryGetValue(Sender, out var pack) && pack.Find(a => a.Trial.Id == message.TrialId) is { } held)
         {
             trialLog.Write(LogLevel.DebugLevel, message.TrialId, held.Info.Name, held.Info.Node,
-                "Trial {TrialId} epoch {Epoch}: val_loss={ValLoss}", message.TrialId, message.Epoch.Epoch, message.Epoch.ValLoss);
+                EventTemplates.TrialEpoch, message.TrialId, message.Epoch.Epoch, message.Epoch.ValLoss);
         }
     }
 
@@ -278,7 +279,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         var held = Release(Sender, index);
         if (queue.Settled.Contains(index))
         {
-            trialLog.Write(LogLevel.DebugLevel, result.TrialId, result.Worker, result.Node, "Trial {TrialId} duplicate result ignored", result.TrialId);
+            trialLog.Write(LogLevel.DebugLevel, result.TrialId, result.Worker, result.Node, EventTemplates.TrialDuplicateResult, result.TrialId);
             return;
         }
         var trial = held?.Trial ?? TryGenerate(index);
@@ -303,7 +304,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         failedAttempts[trial.Index] = attempt;
         PersistAsync(new AttemptFailed(trial.Index, attempt), _ => { });
         trialLog.WriteWith(LogLevel.WarningLevel, trial.Id, result.Worker, result.Node, FailureOf(result),
-            "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", trial.Id, attempt, settings.MaxAttempts, result.Reason ?? "");
+            EventTemplates.TrialFailed, trial.Id, attempt, settings.MaxAttempts, result.Reason ?? "");
         // While stopping, a failed trial is left unfinished rather than retried: a later run can retry it.
         if (!stopping)
         {
@@ -319,13 +320,13 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         if (result.Status == TrialStatus.Failed)
         {
             trialLog.WriteWith(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node, FailureOf(result),
-                "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}", result.TrialId, attempt,
+                EventTemplates.TrialFailed, result.TrialId, attempt,
                 RetryPolicy.LoggedMaxAttempts(result, attempt, settings.MaxAttempts), result.Reason ?? "");
         }
         else
         {
             trialLog.WriteWith(LogLevel.InfoLevel, result.TrialId, result.Worker, result.Node, DeviceOf(result),
-                "Trial {TrialId} finished: val_loss={ValLoss} sparsity={Sparsity}", result.TrialId, result.Metrics?.ValLoss, result.Metrics?.Sparsity);
+                EventTemplates.TrialFinished, result.TrialId, result.Metrics?.ValLoss, result.Metrics?.Sparsity);
         }
         results.Tell(new RecordResult(new LeaderboardEntry(index, sweptValues, result)));
     }
@@ -364,7 +365,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         }
         queue.PutBackFirst(message.Index);
         trialLog.Write(LogLevel.WarningLevel, held.Trial.Id, held.Info.Name, held.Info.Node,
-            "Trial {TrialId} re-queued: worker {Worker} handed it back", held.Trial.Id, held.Info.Name);
+            EventTemplates.TrialRequeuedHandedBack, held.Trial.Id, held.Info.Name);
         if (!stopping)
         {
             DispatchToIdle();
@@ -384,7 +385,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         {
             queue.PutBackFirst(held.Trial.Index);
             trialLog.Write(LogLevel.WarningLevel, held.Trial.Id, held.Info.Name, held.Info.Node,
-                "Trial {TrialId} re-queued: worker {Worker} terminated", held.Trial.Id, held.Info.Name);
+                EventTemplates.TrialRequeuedTerminated, held.Trial.Id, held.Info.Name);
         }
         if (lost.Count > 0 && !stopping)
         {
@@ -396,7 +397,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private void OnStop(StopSweep message)
     {
         stopping = true;
-        log.Info("Sweep {SweepId} stopping: {Running} trials running", sweepId, running);
+        log.Info(EventTemplates.SweepStopping, sweepId, running);
         Become(Stopping);
         InterruptRunning(message.InterruptRunning);
         CompleteIfSettled();
@@ -446,7 +447,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         {
             dispatches++;
             trialLog.WriteWith(LogLevel.InfoLevel, assignment.Trial.Id, info.Name, info.Node, [new("Device", info.Device), new("Pack", held.Count)],
-                "Trial {TrialId} started on {Worker}", assignment.Trial.Id, info.Name);
+                EventTemplates.TrialStarted, assignment.Trial.Id, info.Name);
         }
         return true;
     }
@@ -556,7 +557,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
             return;
         }
         summary = new SweepSummary(sweepId, queue.Total, done, failed, interrupted, queue.Total - queue.Settled.Count, stopping);
-        log.Info("Sweep {SweepId} finished: {Done} done, {Failed} failed", sweepId, done, failed);
+        log.Info(EventTemplates.SweepFinished, sweepId, done, failed);
         foreach (var waiter in waiters)
         {
             waiter.Tell(new SweepCompleted(summary));

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using SweepCluster.Core.Monitoring;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
 
 namespace SweepCluster.Cluster.Coordination;
@@ -54,13 +55,12 @@ public sealed class CoordinatorSupervisor : ReceiveActor
         if (generation > MaxRestarts)
         {
             var reason = $"the coordinator failed {generation} times; last: {lastFailure}";
-            log.Error("Coordinator gave up: {Reason}", reason);
+            log.Error(EventTemplates.CoordinatorGaveUp, reason);
             Context.System.EventStream.Publish(new CoordinatorFailed(reason));
             Context.Stop(Self);
             return;
         }
-        log.Warning("Coordinator failed ({Failure}); starting a new one ({Restart}/{MaxRestarts}), which resumes from the journal and results.jsonl",
-            lastFailure, generation, MaxRestarts);
+        log.Warning(EventTemplates.CoordinatorReplaced, lastFailure, generation, MaxRestarts);
         coordinator = StartCoordinator();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Akka.Configuration;
+using SweepCluster.Cluster.Logging;
 using SweepCluster.Cluster.Serialization;
 
 namespace SweepCluster.Cluster.Hosting;
@@ -8,12 +9,14 @@ namespace SweepCluster.Cluster.Hosting;
 /// The HOCON of our actor systems: Akka's logging routed to Serilog and our messages bound to our serializer
 /// everywhere; local actors and the in-memory journal in one process (<see cref="Embedded"/>); the cluster,
 /// split-brain resolver and SQL journal on a cluster node (<see cref="ClusterNode"/>).
-/// Akka's own stdout logger is off: at DEBUG (which lets the per-epoch events reach the log file) it would print
-/// its shutdown chatter to the console.
+/// Akka's stdout logger is <see cref="SerilogStdoutLogger"/>: Akka's own one printed the events left in the Serilog
+/// logger's mailbox at shutdown raw to stdout, whatever stdout-loglevel said.
 /// </summary>
 public static class AkkaConfig
 {
     public const string SerilogLogger = "Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog";
+
+    private static readonly string StdoutLogger = Qualified(typeof(SerilogStdoutLogger));
 
     public const string CoordinatorRole = "coordinator";
 
@@ -24,7 +27,8 @@ public static class AkkaConfig
     public static Config Embedded(string logLevel) => ConfigurationFactory.ParseString($$"""
         akka {
           loglevel = {{logLevel}}
-          stdout-loglevel = OFF
+          stdout-loglevel = WARNING
+          stdout-logger-class = "{{StdoutLogger}}"
           loggers = ["{{SerilogLogger}}"]
           log-dead-letters-during-shutdown = off
           actor.provider = local
@@ -56,6 +60,7 @@ public static class AkkaConfig
             akka {
               loglevel = {{node.LogLevel}}
               stdout-loglevel = WARNING
+              stdout-logger-class = "{{StdoutLogger}}"
               loggers = ["{{SerilogLogger}}"]
               log-dead-letters-during-shutdown = off
               log-dead-letters = 0

@@ -7,20 +7,20 @@ using Akka.Serialization;
 namespace SweepCluster.Cluster.Serialization;
 
 /// <summary>
-/// System.Text.Json for every <see cref="ISweepMessage"/>. The manifest is the message type's name relative to
-/// this assembly (e.g. <c>Coordination.CoordinatorProtocol+RequestTrial</c>), looked up in a table built once
-/// from the assembly, so a manifest can only ever name one of our message types.
+/// System.Text.Json for every <see cref="ISweepMessage"/>. The manifest is the type's fixed entry in
+/// <see cref="SweepManifests"/>, never derived from its CLR name, so a manifest can only ever name one of our
+/// message types and a rename breaks no stored journal. Older journals' manifests are read as aliases.
 /// </summary>
 public sealed class SweepJsonSerializer : SerializerWithStringManifest
 {
     /// <summary>Our serializer id (user ids start above 100; Akka's own stay below).</summary>
     public const int Id = 7301;
 
-    private const string NamespacePrefix = "SweepCluster.Cluster.";
+    private static readonly FrozenDictionary<string, Type> TypesByManifest =
+        SweepManifests.Table.Concat(SweepManifests.LegacyAliases).ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, Type> TypesByManifest = typeof(ISweepMessage).Assembly.GetTypes()
-        .Where(t => typeof(ISweepMessage).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-        .ToFrozenDictionary(ManifestOf);
+    private static readonly FrozenDictionary<Type, string> ManifestsByType =
+        SweepManifests.Table.ToFrozenDictionary(entry => entry.Value, entry => entry.Key);
 
     public SweepJsonSerializer(ExtendedActorSystem system)
         : base(system)
@@ -29,7 +29,7 @@ public sealed class SweepJsonSerializer : SerializerWithStringManifest
 
     public override int Identifier => Id;
 
-    public static IReadOnlyCollection<Type> MessageTypes => TypesByManifest.Values;
+    public static IReadOnlyCollection<Type> MessageTypes => ManifestsByType.Keys;
 
     public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), SweepJson.Options);
 
@@ -43,11 +43,6 @@ public sealed class SweepJsonSerializer : SerializerWithStringManifest
             ?? throw new SerializationException($"empty sweep message of type '{manifest}'");
     }
 
-    public override string Manifest(object o) => ManifestOf(o.GetType());
-
-    private static string ManifestOf(Type type)
-    {
-        var name = type.FullName ?? type.Name;
-        return name.StartsWith(NamespacePrefix, StringComparison.Ordinal) ? name[NamespacePrefix.Length..] : name;
-    }
+    public override string Manifest(object o) => ManifestsByType.TryGetValue(o.GetType(), out var manifest) ? manifest
+        : throw new SerializationException($"{o.GetType().FullName} has no manifest: add one to {nameof(SweepManifests)}");
 }

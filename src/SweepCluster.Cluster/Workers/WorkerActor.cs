@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using SweepCluster.Cluster.Logging;
+using SweepCluster.Core.Monitoring;
 using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
@@ -99,7 +100,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             return;
         }
         registeredWith = null;
-        log.Adapter.Warning("Worker {Worker}: the coordinator is gone; registering again", settings.Name);
+        log.Adapter.Warning(EventTemplates.WorkerCoordinatorGone, settings.Name);
         KeepRegistering();
     }
 
@@ -132,7 +133,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         foreach (var trial in held)
         {
             coordinator.Tell(new ReturnTrial(trial.Index, trial.Id));
-            log.Write(LogLevel.InfoLevel, trial.Id, settings.Name, settings.Node, "Trial {TrialId} handed back by {Worker}: its node is shutting down", trial.Id, settings.Name);
+            log.Write(LogLevel.InfoLevel, trial.Id, settings.Name, settings.Node, EventTemplates.TrialHandedBack, trial.Id, settings.Name);
         }
         cancellation?.Cancel();
         current = [];
@@ -172,7 +173,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             var trial = assignment.Trial;
             log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node,
                 [new("SweepId", trial.SweepName), new("Epochs", trial.Training.Epochs), new("Device", settings.Device), new("Pack", assignments.Count)],
-                "Trial {TrialId} training on {Worker} (attempt {Attempt})", trial.Id, settings.Name, assignment.Attempt);
+                EventTemplates.TrialTraining, trial.Id, settings.Name, assignment.Attempt);
         }
         var self = Self;
         var token = cancellation.Token;
@@ -204,7 +205,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         {
             coordinator.Tell(new ReturnTrial(surplus.Trial.Index, surplus.Trial.Id));
         }
-        log.Adapter.Debug("Worker {Worker} keeps {Kept} of a pack of {Offered}", settings.Name, message.Keep, current.Count);
+        log.Adapter.Debug(EventTemplates.WorkerPackTrimmed, settings.Name, message.Keep, current.Count);
         current = current.Take(message.Keep).ToList();
     }
 
@@ -239,7 +240,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     {
         if (current.Any(a => a.Trial.Id == message.TrialId))
         {
-            log.Write(LogLevel.InfoLevel, message.TrialId, settings.Name, settings.Node, "Trial {TrialId} stop requested on {Worker}", message.TrialId, settings.Name);
+            log.Write(LogLevel.InfoLevel, message.TrialId, settings.Name, settings.Node, EventTemplates.TrialStopRequested, message.TrialId, settings.Name);
             cancellation?.Cancel();
         }
     }
@@ -263,7 +264,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             ["Seconds"] = metrics?.Seconds,
         };
         log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, extra,
-            "Trial {TrialId} result on {Worker}: {Status} after {EpochsRun} epochs, {SamplesPerSecond} samples/s",
+            EventTemplates.TrialResult,
             trial.Id, settings.Name, result.Status.ToString().ToLowerInvariant(), metrics?.EpochsRun ?? 0, metrics?.SamplesPerSecond ?? 0);
     }
 

@@ -1,22 +1,52 @@
 namespace SweepCluster.Core.Monitoring;
 
 /// <summary>
-/// The message templates of the events <c>monitor</c> reads. They are part of the log format (README,
-/// "Logs and monitoring"): the actors write exactly these, and Seq or jq queries match on them.
+/// The message template of every sweep, worker and trial event, defined once: the actors and the CLI log with
+/// these constants as the template, and <c>monitor</c> matches on the same constants, so rewording one changes
+/// both sides (and the test that runs a real sweep and monitors its log). They are part of the log format
+/// (README, "Logs and monitoring"; Seq and jq queries match on them): reword one only on purpose.
 /// </summary>
 public static class EventTemplates
 {
+    // The sweep, as the coordinator sees it (the ones monitor reads: SweepStarted, SweepStopping, SweepFinished).
     public const string SweepStarted = "Sweep {SweepId} started: {Total} trials, {MaxAttempts} attempts each";
+    public const string SweepResumed = "Sweep {SweepId} resumed: {Settled} of {Total} trials already settled ({Adopted} taken from results.jsonl), {MaxAttempts} attempts each";
+    public const string SweepResultsMissing = "Sweep {SweepId}: {Missing} trials settled in the journal are missing from results.jsonl; they run again";
+    public const string SweepRefused = "Sweep {SweepId} refused: {Reason}";
+    public const string SweepCoordinatorStopped = "Sweep {SweepId} coordinator stopped: {Reason}";
+    public const string CoordinatorReplaced = "Coordinator failed ({Failure}); starting a new one ({Restart}/{MaxRestarts}), which resumes from the journal and results.jsonl";
+    public const string CoordinatorGaveUp = "Coordinator gave up: {Reason}";
     public const string SweepStopping = "Sweep {SweepId} stopping: {Running} trials running";
     public const string SweepFinished = "Sweep {SweepId} finished: {Done} done, {Failed} failed";
+
+    // The sweep, as the CLI sees it.
+    public const string SweepStarting = "Sweep {SweepId} starting: {Trials} trials, {Workers} workers ({Devices}) x {Threads} threads, pack size {PackSize}, output {Output}";
+    public const string SweepFailed = "Sweep {SweepId} failed: {Reason}. The results so far are in {Output}";
+    public const string SweepProgress = "Sweep {SweepId} progress: {Done}/{Total} done, {Running} running, {Queued} queued, {Failed} failed";
+    public const string CoordinatorStarting = "Coordinator for sweep {SweepId} ({Trials} trials) at {Seed}, journal {Journal}, output {Output}";
+    public const string CoordinatorStoppedResumable = "Coordinator stopped; run the same command again to resume sweep {SweepId}";
+    public const string SweepStoppedByJournal = "Sweep {SweepId} stopped: {Reason}; fix the journal and run the same command to resume";
+
+    // Workers.
     public const string WorkerRegistered = "Worker {Worker} registered on {Node}";
+    public const string WorkerCoordinatorGone = "Worker {Worker}: the coordinator is gone; registering again";
+    public const string WorkerPackTrimmed = "Worker {Worker} keeps {Kept} of a pack of {Offered}";
+
+    // Trials.
     public const string TrialStarted = "Trial {TrialId} started on {Worker}";
     public const string TrialTraining = "Trial {TrialId} training on {Worker} (attempt {Attempt})";
     public const string TrialEpoch = "Trial {TrialId} epoch {Epoch}: val_loss={ValLoss}";
+    public const string TrialResult = "Trial {TrialId} result on {Worker}: {Status} after {EpochsRun} epochs, {SamplesPerSecond} samples/s";
     public const string TrialFinished = "Trial {TrialId} finished: val_loss={ValLoss} sparsity={Sparsity}";
     public const string TrialFailed = "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}";
-    public const string TrialResult = "Trial {TrialId} result on {Worker}: {Status} after {EpochsRun} epochs, {SamplesPerSecond} samples/s";
+    public const string TrialStopRequested = "Trial {TrialId} stop requested on {Worker}";
+    public const string TrialHandedBack = "Trial {TrialId} handed back by {Worker}: its node is shutting down";
+    public const string TrialDuplicateResult = "Trial {TrialId} duplicate result ignored";
+    public const string TrialResultAfterSweepEnded = "Trial {TrialId} result after the sweep ended: ignored";
 
-    /// <summary>Both re-queue events start so; the rest names why (worker asked again, worker terminated).</summary>
+    /// <summary>Every re-queue event starts so; monitor matches the prefix, the rest names why.</summary>
     public const string TrialRequeuedPrefix = "Trial {TrialId} re-queued:";
+    public const string TrialRequeuedAskedAgain = TrialRequeuedPrefix + " worker {Worker} asked for new work";
+    public const string TrialRequeuedHandedBack = TrialRequeuedPrefix + " worker {Worker} handed it back";
+    public const string TrialRequeuedTerminated = TrialRequeuedPrefix + " worker {Worker} terminated";
 }

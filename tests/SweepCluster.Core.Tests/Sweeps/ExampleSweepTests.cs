@@ -76,7 +76,7 @@ public class ExampleSweepTests
     [Fact]
     public void The_design_documents_example_parses()
     {
-        // Given the sweep file shown in DESIGN.md
+        // Given the example sweep file of the project's design (the format: README, "A sweep file"; docs/architecture.md)
         const string yaml = """
             name: seed-ffnn-l1
             method: random            # grid | random (more may come)

@@ -1,7 +1,7 @@
 namespace SweepCluster.Core.Results;
 
 /// <summary>
-/// The metrics of a trial, taken at its best epoch (lowest validation loss), as DESIGN.md defines them.
+/// The metrics of a trial, taken at its best epoch (lowest validation loss), as docs/architecture.md and the README ("Metrics") define them.
 /// Sparsity counts weight-matrix entries with |w| ≤ the sparsity threshold.
 /// </summary>
 public sealed record TrialMetrics(

@@ -36,7 +36,7 @@ public sealed record ControlPlaneReport(
     public static string Table(IReadOnlyList<ControlPlaneReport> reports)
     {
         var text = new StringBuilder();
-        text.AppendLine("results written as in a run: results.jsonl fsync'd (group commit), leaderboards and report.html throttled, final flush included");
+        text.AppendLine(FormattableString.Invariant($"after an untimed warm-up of {ControlPlaneBenchmark.WarmUpTrials} trials; results written as in a run: results.jsonl fsync'd (group commit), leaderboards and report.html throttled, final flush included"));
         text.AppendLine("   trials  workers  seconds  ms/trial  trials/s  µs/dispatch  managed MiB after  bytes/trial");
         foreach (var r in reports)
         {

@@ -13,6 +13,9 @@ internal sealed class RecordingStore : IResultsStore
     private readonly ManualResetEventSlim appendsOpen = new(initialState: true);
     private readonly List<IReadOnlyList<string>> batches = [];
     private readonly HashSet<string> durable = [];
+    private readonly List<LeaderboardEntry> written = [];
+    private readonly List<bool> opens = [];
+    private bool failNext;
     private int appendsStarted;
     private int leaderboardWrites;
     private int reportWrites;
@@ -55,11 +58,40 @@ internal sealed class RecordingStore : IResultsStore
         }
     }
 
+    /// <summary>How each <see cref="Open"/> was called (true: resume), in order.</summary>
+    public IReadOnlyList<bool> Opens
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. opens];
+            }
+        }
+    }
+
+    /// <summary>The next append throws, as a full disk would, and writes nothing.</summary>
+    public void FailNextAppend()
+    {
+        lock (gate)
+        {
+            failNext = true;
+        }
+    }
+
     public void HoldAppends() => appendsOpen.Reset();
 
     public void ReleaseAppends() => appendsOpen.Set();
 
-    public IReadOnlyList<LeaderboardEntry> Open(bool resume) => [];
+    /// <summary>Like results.jsonl: a resumed open gives back what earlier appends wrote.</summary>
+    public IReadOnlyList<LeaderboardEntry> Open(bool resume)
+    {
+        lock (gate)
+        {
+            opens.Add(resume);
+            return resume ? [.. written] : [];
+        }
+    }
 
     public void Append(IReadOnlyList<LeaderboardEntry> entries)
     {
@@ -70,6 +102,12 @@ internal sealed class RecordingStore : IResultsStore
         }
         lock (gate)
         {
+            if (failNext)
+            {
+                failNext = false;
+                throw new IOException("no space left on device");
+            }
+            written.AddRange(entries);
             batches.Add([.. entries.Select(entry => entry.TrialId)]);
             durable.UnionWith(entries.Select(entry => entry.TrialId));
         }

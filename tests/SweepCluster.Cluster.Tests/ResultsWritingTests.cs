@@ -98,6 +98,29 @@ public sealed class ResultsWritingTests : TestKit
     }
 
     [Fact]
+    public void Failed_append_restarts_the_actor_with_the_durable_results_and_no_acknowledgement()
+    {
+        // given a results actor that has recorded one result
+        var results = StartResults(TimeSpan.FromHours(1));
+        results.Tell(new RecordResult(Completed(0)), TestActor);
+        ExpectMsg<ResultRecorded>(Patience);
+
+        // when the next append fails
+        store.FailNextAppend();
+        EventFilter.Exception<IOException>().ExpectOne(() => results.Tell(new RecordResult(Completed(1)), TestActor));
+
+        // then the failed result is not acknowledged, and the restarted actor reopens results.jsonl keeping what it held
+        results.Tell(GetRecordedTrials.Instance, TestActor);
+        Assert.Equal([0L], ExpectMsg<RecordedTrials>(Patience).Trials.Select(trial => trial.Index));
+        Assert.Equal([false, true], store.Opens);
+
+        // and the result sent again is written and acknowledged
+        results.Tell(new RecordResult(Completed(1)), TestActor);
+        Assert.Equal(1, ExpectMsg<ResultRecorded>(Patience).Index);
+        Assert.Equal(["test-0", "test-1"], store.Batches.SelectMany(batch => batch));
+    }
+
+    [Fact]
     public void Derived_files_are_rewritten_once_per_interval_however_many_results_arrive()
     {
         // given a results actor that rewrites the derived files at most once an hour

@@ -90,7 +90,14 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     // stopped the actor could not know when the folder is left alone.
     protected override void PostStop()
     {
-        Task.WaitAll([.. new[] { appending, rewriting }.OfType<Task>()], StopWait);
+        try
+        {
+            Task.WaitAll([.. new[] { appending, rewriting }.OfType<Task>()], StopWait);
+        }
+        catch (AggregateException)
+        {
+            // A failed append already reached the actor as AppendFailed (that is why it stops): nothing more to do.
+        }
         store.Dispose();
     }
 

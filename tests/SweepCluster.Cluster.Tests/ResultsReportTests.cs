@@ -23,8 +23,8 @@ public sealed class ResultsReportTests : TestKit
     {
         // given a results actor that rewrites the report at most once a minute
         var results = Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, MetricSpec.Default, ["lambda"], SweepName: "test",
-            ReportInterval: TimeSpan.FromMinutes(1))));
-        AwaitAssert(() => Assert.True(File.Exists(paths.Report)), TimeSpan.FromSeconds(20));
+            RewriteInterval: TimeSpan.FromMinutes(1))));
+        AwaitAssert(() => Assert.True(File.Exists(paths.Report) && File.Exists(paths.LeaderboardJson)), TimeSpan.FromSeconds(20));
 
         // when three results arrive within the minute
         for (var i = 0; i < 3; i++)
@@ -35,8 +35,9 @@ public sealed class ResultsReportTests : TestKit
         results.Tell(GetLeaderboard.Instance, TestActor);
         ExpectMsg<LeaderboardSnapshot>(TimeSpan.FromSeconds(20));
 
-        // then the leaderboard files have them at once, the report not yet; after a flush the report has all three
-        Assert.Contains("test-2", File.ReadAllText(paths.LeaderboardJson));
+        // then results.jsonl has them at once, the derived files not yet; after a flush the report has all three
+        Assert.Contains("test-2", File.ReadAllText(paths.ResultsJournal));
+        Assert.DoesNotContain("test-2", File.ReadAllText(paths.LeaderboardJson));
         Assert.DoesNotContain("test-2", File.ReadAllText(paths.Report));
         results.Tell(FlushLeaderboard.Instance, TestActor);
         ExpectMsg<LeaderboardSnapshot>(TimeSpan.FromSeconds(20));

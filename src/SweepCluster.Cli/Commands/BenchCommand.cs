@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using SweepCluster.Cli.Benchmarks;
-using SweepCluster.Cluster.Benchmarks;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Native;
@@ -70,14 +69,27 @@ public static class BenchCommand
 
     private static Command CreateControlPlane()
     {
-        var trials = new Option<int>("--trials") { Description = "Trials to dispatch.", DefaultValueFactory = _ => 10_000 };
+        var trials = new Option<string>("--trials")
+        {
+            Description = "Trials to dispatch; several sizes, comma-separated (e.g. 1000,10000,100000), print a table of the cost per trial and its ratio.",
+            DefaultValueFactory = _ => "10000",
+        };
         var workers = new Option<int>("--workers") { Description = "Worker actors.", DefaultValueFactory = _ => 64 };
-        var command = new Command("control-plane", "Coordinator throughput with a trainer that returns at once: trials/s and coordinator time per dispatch.") { trials, workers };
+        var command = new Command("control-plane",
+            "Coordinator and results throughput with a trainer that returns at once, result files written as in a run: ms per trial, trials/s, coordinator time per dispatch.")
+        {
+            trials, workers,
+        };
         command.SetAction(async (result, _) =>
         {
-            var report = await ControlPlaneBenchmark.RunAsync(new ControlPlaneBenchmarkOptions(result.GetValue(trials), result.GetValue(workers)));
-            Console.WriteLine(report);
-            return report.Done == report.Trials ? ExitCodes.Success : ExitCodes.TrialsFailed;
+            if (!TryParseList(result.GetValue(trials) ?? "", out var sizes) || result.GetValue(workers) < 1)
+            {
+                Console.Error.WriteLine("bench control-plane: --trials takes positive integers separated by commas, --workers at least 1");
+                return ExitCodes.BadInput;
+            }
+            var reports = await ControlPlaneBenchmark.RunScaleAsync(sizes, result.GetValue(workers), report => Console.Error.WriteLine($"  {report}"));
+            Console.WriteLine(reports.Count == 1 ? reports[0].ToString() : ControlPlaneReport.Table(reports));
+            return reports.All(report => report.Done == report.Trials && report.Rows == report.Trials) ? ExitCodes.Success : ExitCodes.TrialsFailed;
         });
         return command;
     }

@@ -8,48 +8,67 @@ using static SweepCluster.Cluster.Results.ResultsProtocol;
 namespace SweepCluster.Cluster.Results;
 
 /// <summary>
-/// Keeps a sweep's results ranked and its result files current: appends each new result to results.jsonl
-/// and rewrites the leaderboard files atomically. The files are small and written on the actor's thread,
-/// which also keeps writes in result order. A duplicate result for a trial is ignored. Each result is
-/// acknowledged once it is on disk, so that the coordinator journals a trial as settled only after its line
-/// exists: a crash in between leaves the line, and the resumed coordinator takes it as settled. report.html
-/// (plots) costs more: it is rendered on a pool thread (one write at a time, piped back), at most once per
-/// interval while results arrive, with a timer catching the last ones; a flush is answered once a report with
-/// every result is written.
+/// Keeps a sweep's results ranked and its result files current, at a cost per result that stays flat at 10⁵ results.
+/// results.jsonl is the record: new results are appended and fsync'd on a pool thread, one write at a time, and the
+/// results that arrive meanwhile go together in the next write (group commit: one fsync for many). A result is ranked
+/// at once but acknowledged (<see cref="ResultRecorded"/>) only once its line is durable, because the coordinator
+/// journals a trial as settled on that acknowledgement: a crash in between leaves the line, and the resumed
+/// coordinator takes it as settled. A duplicate result for a trial is ignored (and acknowledged once the first is
+/// durable). The derived files (leaderboards, report.html) are rebuilt from all rows, so they are rewritten on a pool
+/// thread, one write at a time, at most once per interval and never more than a fifth of the time; a flush is
+/// answered once every result accepted before it is durable and in them. Stopping waits for the writes under way.
 /// </summary>
 public sealed class ResultsActor : ReceiveActor, IWithTimers
 {
-    private const string ReportTimer = "report";
+    private const string RewriteTimer = "rewrite";
+
+    // After a rewrite that took d, the next waits at least this many d: rewriting all rows is O(n), and a sweep of
+    // 10⁵ instant trials must not spend its time re-rendering the report.
+    private const int RewritePauseFactor = 4;
+
     private readonly ResultsSettings settings;
-    private readonly LeaderboardWriter writer;
-    private readonly ReportWriter report;
-    private readonly TimeSpan reportInterval;
+    private readonly IResultsStore store;
+    private readonly TimeSpan rewriteInterval;
     private readonly ILoggingAdapter log = Context.GetLogger();
+
+    // How long stopping waits for a write under way before it lets the actor go (and the files be closed) anyway.
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
+
+    // Tags this instance's piped replies: after a restart, a late reply of the old instance's writes is ignored.
+    private readonly object generation = new();
+    private readonly HashSet<string> pendingIds = [];
+    private readonly List<(IActorRef ReplyTo, long Required)> flushWaiters = [];
     private Leaderboard leaderboard;
-    private ResultsJournal? journal;
-    private readonly List<(IActorRef ReplyTo, IReadOnlyList<RankedEntry> Rows)> flushWaiters = [];
-    private long lastReport;
-    private bool reportPending;
-    private bool reportRunning;
-    private bool reportStale;
+    private List<LeaderboardEntry> batch = [];
+    private List<(IActorRef ReplyTo, ResultRecorded Ack)> batchAcks = [];
+    private Task? appending;
+    private Task? rewriting;
+    private long durable;
+    private bool rewriteDue;
+    private long rewritten = -1;
+    private long? lastRewrite;
+    private TimeSpan rewritePause;
+    private bool leaderboardFailed;
     private bool reportFailed;
 
     public ResultsActor(ResultsSettings settings)
     {
         this.settings = settings;
-        writer = new LeaderboardWriter(settings.Paths, settings.SweptParameters);
-        report = new ReportWriter(settings.Paths, settings.SweepName, settings.Metric, settings.SweptParameters);
-        reportInterval = settings.ReportInterval ?? TimeSpan.FromSeconds(1);
+        store = settings.CreateStore();
+        rewriteInterval = settings.RewriteInterval ?? TimeSpan.FromSeconds(1);
+        rewritePause = rewriteInterval;
         leaderboard = new Leaderboard(settings.Metric);
         Receive<RecordResult>(OnRecord);
+        Receive<Appended>(OnAppended);
+        Receive<AppendFailed>(message => throw new IOException("results.jsonl not written", message.Error));
         Receive<GetLeaderboard>(_ => Sender.Tell(new LeaderboardSnapshot(leaderboard.Ranked())));
         Receive<FlushLeaderboard>(_ => OnFlush());
-        Receive<ReportDue>(_ =>
+        Receive<RewriteDue>(_ =>
         {
-            reportPending = false;
-            StartReport();
+            rewriteDue = false;
+            RewriteSoon();
         });
-        Receive<ReportWritten>(OnReportWritten);
+        Receive<Rewritten>(OnRewritten);
         Receive<GetRecordedTrials>(_ => Sender.Tell(new RecordedTrials(Recorded())));
     }
 
@@ -61,142 +80,229 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     {
         // Off the actor's thread: the first report then does not stall the results behind the plotting library's start-up.
         Task.Run(ReportWriter.WarmUp);
-        if (settings.Resume && File.Exists(settings.Paths.ResultsJournal))
-        {
-            Reload();
-            log.Info("Results: {Count} earlier results kept from {Path}", leaderboard.Count, settings.Paths.ResultsJournal);
-            StartReport();
-            return;
-        }
-        journal = ResultsJournal.Create(settings.Paths.ResultsJournal);
-        writer.Write(leaderboard.Ranked());
-        StartReport();
+        Open(settings.Resume);
     }
 
-    // A restart (a failed write) must not forget the results so far: they are all in the journal.
-    protected override void PostRestart(Exception reason) => Reload();
+    // A restart (a failed append) must not forget the results so far: they are all in the journal.
+    protected override void PostRestart(Exception reason) => Open(resume: true);
 
-    /// <summary>
-    /// Reads results.jsonl back and rewrites it cleanly (atomically), dropping a line torn by a crash, so that
-    /// appending goes on after the last whole line.
-    /// </summary>
-    private void Reload()
+    // A write on a pool thread outlives the actor otherwise: the journal would close under it, and a caller that
+    // stopped the actor could not know when the folder is left alone.
+    protected override void PostStop()
     {
-        leaderboard = new Leaderboard(settings.Metric);
-        var entries = ResultsJournal.Read(settings.Paths.ResultsJournal);
-        foreach (var entry in entries)
+        try
+        {
+            Task.WaitAll([.. new[] { appending, rewriting }.OfType<Task>()], StopWait);
+        }
+        catch (AggregateException)
+        {
+            // A failed append already reached the actor as AppendFailed (that is why it stops): nothing more to do.
+        }
+        store.Dispose();
+    }
+
+    private void Open(bool resume)
+    {
+        foreach (var entry in store.Open(resume))
         {
             leaderboard.TryAdd(entry);
         }
-        ResultsJournal.Rewrite(settings.Paths.ResultsJournal, entries);
-        journal = ResultsJournal.Append(settings.Paths.ResultsJournal);
-        writer.Write(leaderboard.Ranked());
+        durable = leaderboard.Count;
+        if (leaderboard.Count > 0)
+        {
+            log.Info("Results: {Count} earlier results kept from {Path}", leaderboard.Count, settings.Paths.ResultsJournal);
+        }
+        RewriteSoon();
     }
 
     private List<ResultRecorded> Recorded() =>
-        [.. leaderboard.Ranked().Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status))];
-
-    protected override void PostStop() => journal?.Dispose();
+        [.. leaderboard.Ranked()
+            .Where(row => !pendingIds.Contains(row.Entry.TrialId))
+            .Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status))];
 
     private void OnRecord(RecordResult message)
     {
         var entry = message.Entry;
-        if (!leaderboard.TryAdd(entry))
+        var ack = new ResultRecorded(entry.Index, entry.Result.Status);
+        if (leaderboard.TryAdd(entry))
         {
-            log.Debug("Trial {TrialId} result ignored: already recorded", entry.TrialId);
+            pendingIds.Add(entry.TrialId);
+            batch.Add(entry);
         }
         else
         {
-            journal!.Write(entry);
-            if (settings.WriteMode == LeaderboardWriteMode.EveryResult)
+            log.Debug("Trial {TrialId} result ignored: already recorded", entry.TrialId);
+            if (!pendingIds.Contains(entry.TrialId))
             {
-                writer.Write(leaderboard.Ranked());
-                ReportSoon();
+                Sender.Tell(ack);
+                return;
             }
+            // The first result of this trial is being written: this copy is acknowledged once a later write ends.
         }
-        Sender.Tell(new ResultRecorded(entry.Index, entry.Result.Status));
+        batchAcks.Add((Sender, ack));
+        AppendNext();
     }
 
-    // The leaderboard files are written here while the report renders on another thread; the reply waits for both.
+    private void AppendNext()
+    {
+        if (appending is not null || batch.Count == 0)
+        {
+            return;
+        }
+        var entries = batch;
+        var acks = batchAcks;
+        batch = [];
+        batchAcks = [];
+        var target = store;
+        appending = Task.Run(() => target.Append(entries));
+        appending.PipeTo(Self, success: () => new Appended(entries, acks), failure: error => new AppendFailed(error));
+    }
+
+    private void OnAppended(Appended message)
+    {
+        appending = null;
+        durable += message.Entries.Count;
+        foreach (var entry in message.Entries)
+        {
+            pendingIds.Remove(entry.TrialId);
+        }
+        foreach (var (replyTo, ack) in message.Acks)
+        {
+            replyTo.Tell(ack);
+        }
+        if (batch.Count == 0)
+        {
+            // Only duplicates arrived meanwhile, and their first results are durable now.
+            AcknowledgeBatch();
+        }
+        AppendNext();
+        RewriteSoon();
+    }
+
+    private void AcknowledgeBatch()
+    {
+        foreach (var (replyTo, ack) in batchAcks)
+        {
+            replyTo.Tell(ack);
+        }
+        batchAcks.Clear();
+    }
+
     private void OnFlush()
     {
+        flushWaiters.Add((Sender, leaderboard.Count));
+        RewriteSoon();
+    }
+
+    /// <summary>
+    /// Starts a rewrite of the derived files now if a flush waits for one and every result it needs is durable, or
+    /// once the pause since the last rewrite has passed if results arrived since; otherwise does nothing.
+    /// </summary>
+    private void RewriteSoon()
+    {
+        if (rewriting is not null)
+        {
+            return;
+        }
+        if (flushWaiters.Exists(waiter => waiter.Required <= durable))
+        {
+            Timers.Cancel(RewriteTimer);
+            rewriteDue = false;
+            Rewrite();
+            return;
+        }
+        if (rewriteDue || rewritten == leaderboard.Count)
+        {
+            return;
+        }
+        if (lastRewrite is not { } last || Stopwatch.GetElapsedTime(last) >= rewritePause)
+        {
+            Rewrite();
+            return;
+        }
+        rewriteDue = true;
+        Timers.StartSingleTimer(RewriteTimer, RewriteDue.Instance, rewritePause - Stopwatch.GetElapsedTime(last));
+    }
+
+    private void Rewrite()
+    {
         var rows = leaderboard.Ranked();
-        Timers.Cancel(ReportTimer);
-        reportPending = false;
-        flushWaiters.Add((Sender, rows));
-        StartReport();
-        writer.Write(rows);
+        var (accepted, durableNow) = ((long)leaderboard.Count, durable);
+        var target = store;
+        var tag = generation;
+        var writing = Task.Run(() => WriteDerived(target, rows));
+        rewriting = writing;
+        writing.PipeTo(Self, success: outcome => new Rewritten(tag, accepted, durableNow, rows, outcome));
     }
 
-    private void ReportSoon()
+    // Never throws: the derived files are a convenience rebuilt from results.jsonl, and a failure to write them (a full
+    // disk, the plotting library's native part missing) must not restart the actor that keeps the record.
+    private static DerivedOutcome WriteDerived(IResultsStore target, IReadOnlyList<RankedEntry> rows)
     {
-        if (reportRunning)
+        var started = Stopwatch.GetTimestamp();
+        Exception? leaderboardError = null;
+        Exception? reportError = null;
+        try
         {
-            reportStale = true;
-            return;
+            target.WriteLeaderboard(rows);
         }
-        if (reportPending)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return;
+            leaderboardError = e;
         }
-        var wait = reportInterval - Stopwatch.GetElapsedTime(lastReport);
-        if (wait <= TimeSpan.Zero)
+        try
         {
-            StartReport();
-            return;
+            target.WriteReport(rows);
         }
-        reportPending = true;
-        Timers.StartSingleTimer(ReportTimer, ReportDue.Instance, wait);
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            reportError = e;
+        }
+        return new DerivedOutcome(leaderboardError, reportError, Stopwatch.GetElapsedTime(started));
     }
 
-    private void StartReport()
+    private void OnRewritten(Rewritten message)
     {
-        if (reportRunning)
+        if (!ReferenceEquals(message.Generation, generation))
         {
-            reportStale = true;
             return;
         }
-        reportRunning = true;
-        reportStale = false;
-        var rows = leaderboard.Ranked();
-        var target = report;
-        Task.Run(() => target.Write(rows)).PipeTo(Self, success: () => new ReportWritten(null), failure: e => new ReportWritten(e));
+        rewriting = null;
+        rewritten = message.Accepted;
+        lastRewrite = Stopwatch.GetTimestamp();
+        rewritePause = TimeSpan.FromTicks(Math.Max(rewriteInterval.Ticks, message.Outcome.Took.Ticks * RewritePauseFactor));
+        leaderboardFailed = LogFailure(message.Outcome.LeaderboardError, leaderboardFailed, "leaderboard files");
+        reportFailed = LogFailure(message.Outcome.ReportError, reportFailed, "report.html");
+        var answered = new LeaderboardSnapshot(message.Rows);
+        // A flush is answered by a write that began once every result it waits for was durable.
+        foreach (var (replyTo, _) in flushWaiters.Where(waiter => waiter.Required <= message.Durable))
+        {
+            replyTo.Tell(answered);
+        }
+        flushWaiters.RemoveAll(waiter => waiter.Required <= message.Durable);
+        RewriteSoon();
     }
 
-    // A failed report (e.g. the plotting library's native part missing) is logged once and never restarts the actor
-    // that keeps the results: the report is a convenience, the journal and leaderboard files are the record.
-    private void OnReportWritten(ReportWritten message)
+    // Logged once until a write succeeds again: at one rewrite a second, a lasting problem would flood the log.
+    private bool LogFailure(Exception? error, bool alreadyLogged, string what)
     {
-        reportRunning = false;
-        lastReport = Stopwatch.GetTimestamp();
-        if (message.Error is { } error && !reportFailed)
+        if (error is not null && !alreadyLogged)
         {
-            reportFailed = true;
-            log.Warning("report.html not written: {Reason}", error.GetBaseException().Message);
+            log.Warning("{What} not written: {Reason}", what, error.GetBaseException().Message);
         }
-        if (reportStale)
-        {
-            if (flushWaiters.Count > 0)
-            {
-                StartReport();
-            }
-            else
-            {
-                ReportSoon();
-            }
-            return;
-        }
-        foreach (var (replyTo, rows) in flushWaiters)
-        {
-            replyTo.Tell(new LeaderboardSnapshot(rows));
-        }
-        flushWaiters.Clear();
+        return error is not null;
     }
 
-    private sealed record ReportWritten(Exception? Error);
+    private sealed record Appended(List<LeaderboardEntry> Entries, List<(IActorRef ReplyTo, ResultRecorded Ack)> Acks);
 
-    private sealed record ReportDue
+    private sealed record AppendFailed(Exception Error);
+
+    private sealed record DerivedOutcome(Exception? LeaderboardError, Exception? ReportError, TimeSpan Took);
+
+    private sealed record Rewritten(object Generation, long Accepted, long Durable, IReadOnlyList<RankedEntry> Rows, DerivedOutcome Outcome);
+
+    private sealed record RewriteDue
     {
-        public static ReportDue Instance { get; } = new();
+        public static RewriteDue Instance { get; } = new();
     }
 }

@@ -8,7 +8,8 @@ public static class ResultsProtocol
 {
     /// <summary>
     /// A trial finished for good. A second entry for the same trial id is ignored. Answered with
-    /// <see cref="ResultRecorded"/> once the entry is in results.jsonl (also for a duplicate).
+    /// <see cref="ResultRecorded"/> once the entry is durable in results.jsonl (fsync'd; for a duplicate, once the
+    /// first entry is).
     /// </summary>
     public sealed record RecordResult(LeaderboardEntry Entry) : ISweepMessage;
 
@@ -23,13 +24,16 @@ public static class ResultsProtocol
 
     public sealed record RecordedTrials(IReadOnlyList<ResultRecorded> Trials) : ISweepMessage;
 
-    /// <summary>Answered with a <see cref="LeaderboardSnapshot"/>.</summary>
+    /// <summary>Answered with a <see cref="LeaderboardSnapshot"/> of the results that are durable.</summary>
     public sealed record GetLeaderboard : ISweepMessage
     {
         public static GetLeaderboard Instance { get; } = new();
     }
 
-    /// <summary>Writes the leaderboard files now, then answers with a <see cref="LeaderboardSnapshot"/>.</summary>
+    /// <summary>
+    /// Rewrites the derived files (leaderboards, report.html) now, without waiting for their throttle, once every
+    /// result sent before this is durable; answers with a <see cref="LeaderboardSnapshot"/> of what they hold.
+    /// </summary>
     public sealed record FlushLeaderboard : ISweepMessage
     {
         public static FlushLeaderboard Instance { get; } = new();

@@ -5,14 +5,19 @@ namespace SweepCluster.Cluster.Results;
 
 /// <summary>
 /// Where and how the results actor writes a sweep's result files. With <paramref name="Resume"/>, an existing
-/// results.jsonl is read and kept (a resumed sweep); without, it is replaced. report.html is rewritten at most
-/// once per <paramref name="ReportInterval"/> (default 1 s) while results arrive, and on every flush.
+/// results.jsonl is read and kept (a resumed sweep); without, it is replaced. The derived files (leaderboards,
+/// report.html) are rewritten at most once per <paramref name="RewriteInterval"/> (default 1 s) while results
+/// arrive, and on every flush. <paramref name="Store"/> replaces the files (tests count writes through it); null
+/// means <see cref="ResultsFiles"/>.
 /// </summary>
 public sealed record ResultsSettings(
     SweepOutputPaths Paths,
     MetricSpec Metric,
     IReadOnlyList<string> SweptParameters,
-    LeaderboardWriteMode WriteMode = LeaderboardWriteMode.EveryResult,
     bool Resume = false,
     string SweepName = "",
-    TimeSpan? ReportInterval = null);
+    TimeSpan? RewriteInterval = null,
+    Func<ResultsSettings, IResultsStore>? Store = null)
+{
+    public IResultsStore CreateStore() => Store is null ? new ResultsFiles(this) : Store(this);
+}

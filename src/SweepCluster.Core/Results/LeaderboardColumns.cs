@@ -4,8 +4,9 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>
 /// The leaderboard's columns in order (rank, trial_id, the swept parameters, status, the metrics, where it
-/// ran, whether a failure was deterministic or transient, why it did not complete) and each row's cells as
-/// invariant-culture text, shared by the CSV, Markdown and console renderings so that they cannot drift apart.
+/// ran, whether a failure was deterministic or transient, why it did not complete) and each row's cells as rounded
+/// invariant-culture text, shared by the renderings for reading (Markdown, console, report.html) so that they cannot
+/// drift apart. The data files (CSV, JSON) use <see cref="LeaderboardFields"/>: typed, full precision, every metric.
 /// </summary>
 public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
 {
@@ -44,6 +45,6 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
 
     public static string StatusText(TrialStatus status) => status.ToString().ToLowerInvariant();
 
-    /// <summary>Fixed decimals keep the text tables aligned and comparable; leaderboard.json keeps full precision.</summary>
+    /// <summary>Fixed decimals keep the text tables aligned and comparable; leaderboard.csv and .json keep full precision.</summary>
     private static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 }

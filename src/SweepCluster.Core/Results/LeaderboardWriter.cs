@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -5,16 +6,20 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>
 /// Writes <c>leaderboard.csv</c>, <c>leaderboard.md</c> and <c>leaderboard.json</c>, each replaced
-/// atomically (see <see cref="AtomicFile"/>) so that a reader never sees a half-written file.
+/// atomically (see <see cref="AtomicFile"/>) so that a reader never sees a half-written file. The CSV and JSON are
+/// data (<see cref="LeaderboardFields"/>: typed, full precision, every metric); the Markdown is for reading
+/// (<see cref="LeaderboardColumns"/>: rounded).
 /// </summary>
 public sealed class LeaderboardWriter
 {
     private readonly LeaderboardColumns columns;
+    private readonly LeaderboardFields fields;
 
     public LeaderboardWriter(SweepOutputPaths paths, IReadOnlyList<string> sweptParameters)
     {
         Paths = paths;
         columns = new LeaderboardColumns(sweptParameters);
+        fields = new LeaderboardFields(sweptParameters);
     }
 
     public SweepOutputPaths Paths { get; }
@@ -30,73 +35,86 @@ public sealed class LeaderboardWriter
     private string Csv(IReadOnlyList<RankedEntry> rows)
     {
         var text = new StringBuilder();
-        text.AppendJoin(',', columns.Names.Select(CsvCell)).Append('\n');
+        text.AppendJoin(',', fields.Names.Select(CsvCell)).Append('\n');
         foreach (var row in rows)
         {
-            text.AppendJoin(',', columns.Cells(row).Select(CsvCell)).Append('\n');
+            text.AppendJoin(',', fields.Values(row).Select(value => CsvCell(CsvText(value)))).Append('\n');
         }
         return text.ToString();
     }
 
+    /// <summary>
+    /// Invariant culture, no thousands separators, doubles in their shortest round-trip form (e.g. <c>1E-05</c>);
+    /// booleans <c>true</c>/<c>false</c>; lists as JSON arrays (<c>[64, 32]</c>, quoted by the CSV rules); missing empty.
+    /// </summary>
+    private static string CsvText(object? value) => value switch
+    {
+        null => "",
+        long integer => integer.ToString(CultureInfo.InvariantCulture),
+        double real => real.ToString("R", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        IReadOnlyList<int> list => $"[{string.Join(", ", list.Select(v => v.ToString(CultureInfo.InvariantCulture)))}]",
+        IReadOnlyList<double> list => $"[{string.Join(", ", list.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]",
+        _ => value.ToString() ?? "",
+    };
+
     private static string CsvCell(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\n\r") < 0 ? cell : $"\"{cell.Replace("\"", "\"\"")}\"";
 
-    // Written field by field because the swept parameters are columns of their own (flat objects), and
-    // because JSON has no NaN: a non-finite metric is written as null.
+    // Written field by field because the swept parameters are fields of their own (flat objects).
     private void WriteJson(Stream stream, IReadOnlyList<RankedEntry> rows)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartArray();
         foreach (var row in rows)
         {
-            WriteJsonRow(json, row);
+            json.WriteStartObject();
+            var values = fields.Values(row);
+            for (var i = 0; i < values.Count; i++)
+            {
+                json.WritePropertyName(fields.Names[i]);
+                WriteJsonValue(json, values[i]);
+            }
+            json.WriteEndObject();
         }
         json.WriteEndArray();
     }
 
-    private void WriteJsonRow(Utf8JsonWriter json, RankedEntry row)
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
     {
-        var result = row.Entry.Result;
-        var metrics = result.Metrics;
-        json.WriteStartObject();
-        if (row.Rank is { } rank)
+        switch (value)
         {
-            json.WriteNumber("rank", rank);
-        }
-        else
-        {
-            json.WriteNull("rank");
-        }
-        json.WriteString("trial_id", result.TrialId);
-        foreach (var parameter in columns.SweptParameters)
-        {
-            json.WriteString(parameter, row.Entry.SweptText(parameter));
-        }
-        json.WriteString("status", LeaderboardColumns.StatusText(result.Status));
-        WriteNumber(json, "val_loss", metrics?.ValLoss);
-        WriteNumber(json, "val_accuracy", metrics?.ValAccuracy);
-        WriteNumber(json, "sparsity", metrics?.Sparsity);
-        WriteNumber(json, "active_inputs", metrics?.ActiveInputs);
-        WriteNumber(json, "l1_norm", metrics?.L1Norm);
-        WriteNumber(json, "epochs_run", metrics?.EpochsRun);
-        WriteNumber(json, "seconds", metrics?.Seconds);
-        json.WriteString("worker", result.Worker);
-        json.WriteString("device", result.Device);
-        json.WriteString("node", result.Node);
-        json.WriteString("failure", RetryPolicy.KindText(result.FailureKind));
-        json.WriteString("reason", result.Reason);
-        json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number && double.IsFinite(number))
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
+            case null:
+                json.WriteNullValue();
+                break;
+            case long integer:
+                json.WriteNumberValue(integer);
+                break;
+            case double real:
+                json.WriteNumberValue(real);
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            case IReadOnlyList<int> list:
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    json.WriteNumberValue(item);
+                }
+                json.WriteEndArray();
+                break;
+            case IReadOnlyList<double> list:
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    json.WriteNumberValue(item);
+                }
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(value.ToString());
+                break;
         }
     }
 }

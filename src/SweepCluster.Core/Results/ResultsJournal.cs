@@ -4,15 +4,21 @@ using System.Text.Json;
 namespace SweepCluster.Core.Results;
 
 /// <summary>
-/// <c>results.jsonl</c>: one <see cref="LeaderboardEntry"/> per line, appended as trials finish and flushed
-/// line by line, so that a crash loses at most the line being written. <see cref="Read"/> tolerates that
+/// <c>results.jsonl</c>: one <see cref="LeaderboardEntry"/> per line, appended as trials finish. Each
+/// <see cref="Write(IReadOnlyList{LeaderboardEntry})"/> is on disk (fsync) when it returns, so a crash loses at most the
+/// lines being written; several entries in one call share one fsync (group commit). <see cref="Read"/> tolerates a
 /// torn last line; a bad line anywhere else is an error.
 /// </summary>
 public sealed class ResultsJournal : IDisposable
 {
+    private readonly FileStream stream;
     private readonly StreamWriter writer;
 
-    private ResultsJournal(StreamWriter writer) => this.writer = writer;
+    private ResultsJournal(FileStream stream)
+    {
+        this.stream = stream;
+        writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
 
     /// <summary>Starts a new journal at <paramref name="path"/>, replacing any earlier one.</summary>
     public static ResultsJournal Create(string path) => Open(path, FileMode.Create);
@@ -32,11 +38,18 @@ public sealed class ResultsJournal : IDisposable
             }
         });
 
-    public void Write(LeaderboardEntry entry)
+    public void Write(LeaderboardEntry entry) => Write([entry]);
+
+    /// <summary>Appends the entries, one line each, and returns once they are durable (one fsync for all).</summary>
+    public void Write(IReadOnlyList<LeaderboardEntry> entries)
     {
-        writer.Write(JsonSerializer.Serialize(entry, ResultsJson.Options));
-        writer.Write('\n');
+        foreach (var entry in entries)
+        {
+            writer.Write(JsonSerializer.Serialize(entry, ResultsJson.Options));
+            writer.Write('\n');
+        }
         writer.Flush();
+        stream.Flush(flushToDisk: true);
     }
 
     public static IReadOnlyList<LeaderboardEntry> Read(string path)
@@ -68,8 +81,7 @@ public sealed class ResultsJournal : IDisposable
     private static ResultsJournal Open(string path, FileMode mode)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var stream = new FileStream(path, mode, FileAccess.Write, FileShare.Read);
-        return new ResultsJournal(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
+        return new ResultsJournal(new FileStream(path, mode, FileAccess.Write, FileShare.Read));
     }
 
     private static LeaderboardEntry? TryParse(string line, out string error)

@@ -20,15 +20,17 @@ public sealed class LeaderboardFilesTests : IDisposable
 
         // then the CSV, Markdown and JSON agree, with snake_case fields and swept parameters as columns
         var csv = File.ReadAllLines(paths.LeaderboardCsv);
-        Assert.Equal("rank,trial_id,lambda,widths,status,val_loss,val_accuracy,sparsity,active_inputs,l1_norm,epochs_run,seconds,worker,device,node,failure,reason", csv[0]);
-        Assert.Equal("1,s-0,1e-0,\"[8, 4]\",completed,0.2500,0.5000,0.5000,4,2.500,3,1.2,w0,cuda:1,node-a,,", csv[1]);
-        Assert.EndsWith(",w1,cpu,node-b,transient,\"boom, twice\"", csv[2]);
+        Assert.Equal("rank,trial_id,lambda,widths,status,val_loss,val_accuracy,train_loss,sparsity,exact_zero_fraction,layer_sparsity,"
+            + "active_inputs,l1_norm,parameters,epochs_run,best_epoch,seconds,samples_per_second,worker,device,node,failure,reason", csv[0]);
+        Assert.Equal("1,s-0,1,\"[8, 4]\",completed,0.25,0.5,0.25,0.5,0.1,[0.5],4,2.5,100,3,2,1.25,100,w0,cuda:1,node-a,,", csv[1]);
+        Assert.Equal(",s-1,,,failed" + new string(',', 14) + "w1,cpu,node-b,transient,\"boom, twice\"", csv[2]);
         using var json = JsonDocument.Parse(File.ReadAllText(paths.LeaderboardJson));
         var first = json.RootElement[0];
-        Assert.Equal((1, "s-0", "[8, 4]", 0.25), (first.GetProperty("rank").GetInt32(), first.GetProperty("trial_id").GetString(), first.GetProperty("widths").GetString(), first.GetProperty("val_loss").GetDouble()));
+        Assert.Equal((1, "s-0", 0.25), (first.GetProperty("rank").GetInt32(), first.GetProperty("trial_id").GetString(), first.GetProperty("val_loss").GetDouble()));
+        Assert.Equal([8, 4], first.GetProperty("widths").EnumerateArray().Select(w => w.GetInt32()));
         Assert.Equal("cuda:1", first.GetProperty("device").GetString());
         Assert.Equal(JsonValueKind.Null, json.RootElement[1].GetProperty("rank").ValueKind);
-        Assert.Equal(("", "transient"), (first.GetProperty("failure").GetString(), json.RootElement[1].GetProperty("failure").GetString()));
+        Assert.Equal(((string?)null, "transient"), (first.GetProperty("failure").GetString(), json.RootElement[1].GetProperty("failure").GetString()));
         Assert.Equal(4, File.ReadAllLines(paths.LeaderboardMarkdown).Length);
         Assert.DoesNotContain(Directory.GetFiles(paths.Directory), f => f.EndsWith(".tmp"));
     }

@@ -1,7 +1,7 @@
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 
-namespace SweepCluster.Cluster.Benchmarks;
+namespace SweepCluster.Cli.Benchmarks;
 
 /// <summary>A trainer that takes no time: deterministic made-up metrics from the trial's index.</summary>
 internal sealed class InstantTrainer : ITrialTrainer

@@ -8,15 +8,18 @@ using SweepCluster.Core.Results;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
 using static SweepCluster.Cluster.Results.ResultsProtocol;
 
-namespace SweepCluster.Cluster.Benchmarks;
+namespace SweepCluster.Cli.Benchmarks;
 
 /// <summary>
-/// Measures the control plane alone: N instant trials over W worker actors in one process, so that the time
-/// is all dispatching, messaging and result handling. results.jsonl is appended per result (cheap) and inside
-/// the measured time; the leaderboard files are written once at the end (rewriting them per result is O(n²)).
+/// Measures the control plane alone: N instant trials over W worker actors in one process, so that the time is all
+/// dispatching, messaging and result handling. Results are written as a real run writes them (results.jsonl appended
+/// and fsync'd, leaderboards and report.html rewritten on their throttle, in a temporary folder), and the measured
+/// time ends when the final flush has written every file.
 /// </summary>
 public static class ControlPlaneBenchmark
 {
+    public const int WarmUpTrials = 500;
+
     public static async Task<ControlPlaneReport> RunAsync(ControlPlaneBenchmarkOptions options)
     {
         var folder = options.OutputDirectory ?? Path.Combine(Path.GetTempPath(), $"sweepcluster-bench-{Guid.NewGuid():N}");
@@ -27,7 +30,7 @@ public static class ControlPlaneBenchmark
         {
             var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
             var clock = Stopwatch.StartNew();
-            var resultsSettings = new ResultsSettings(new SweepOutputPaths(folder), source.Metric, source.SweptParameters, LeaderboardWriteMode.OnFlush);
+            var resultsSettings = new ResultsSettings(new SweepOutputPaths(folder), source.Metric, source.SweptParameters, SweepName: source.SweepName);
             var results = system.ActorOf(ResultsActor.Props(resultsSettings), "results");
             var coordinator = system.ActorOf(CoordinatorActor.Props(source, results, new CoordinatorSettings()), "coordinator");
             for (var i = 0; i < options.Workers; i++)
@@ -35,13 +38,12 @@ public static class ControlPlaneBenchmark
                 system.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"bench-{i}", "bench", DedicatedThread: false)), $"worker-{i}");
             }
             var summary = (await coordinator.Ask<SweepCompleted>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan)).Summary;
-            await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Timeout.InfiniteTimeSpan);
+            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Timeout.InfiniteTimeSpan);
             clock.Stop();
             var stats = await coordinator.Ask<CoordinatorStats>(GetCoordinatorStats.Instance, Timeout.InfiniteTimeSpan);
             var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
-            return new ControlPlaneReport(options.Trials, options.Workers, summary.Done, clock.Elapsed,
-                options.Trials / clock.Elapsed.TotalSeconds, stats.Dispatches, stats.MeanMicrosecondsPerDispatch,
-                memoryBefore, memoryAfter, "results.jsonl appended per result (measured); leaderboard files written once at the end (measured)");
+            return new ControlPlaneReport(options.Trials, options.Workers, summary.Done, snapshot.Rows.Count, clock.Elapsed,
+                stats.Dispatches, stats.MeanMicrosecondsPerDispatch, memoryBefore, memoryAfter);
         }
         finally
         {
@@ -51,5 +53,23 @@ public static class ControlPlaneBenchmark
                 Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs one benchmark per size, smallest first, each in a fresh actor system and folder, after an untimed run of
+    /// <see cref="WarmUpTrials"/> trials: the first run in a process pays for JIT and start-up, which would otherwise
+    /// inflate the smallest size's cost per trial and flatter the ratio.
+    /// </summary>
+    public static async Task<IReadOnlyList<ControlPlaneReport>> RunScaleAsync(IReadOnlyList<int> trials, int workers, Action<ControlPlaneReport>? onRow = null)
+    {
+        await RunAsync(new ControlPlaneBenchmarkOptions(WarmUpTrials, workers));
+        var reports = new List<ControlPlaneReport>();
+        foreach (var count in trials.Order())
+        {
+            var report = await RunAsync(new ControlPlaneBenchmarkOptions(count, workers));
+            onRow?.Invoke(report);
+            reports.Add(report);
+        }
+        return reports;
     }
 }

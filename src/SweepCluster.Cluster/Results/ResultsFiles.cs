@@ -1,0 +1,37 @@
+using SweepCluster.Core.Results;
+using SweepCluster.Reporting;
+
+namespace SweepCluster.Cluster.Results;
+
+/// <summary>The real <see cref="IResultsStore"/>: the files of <see cref="ResultsSettings.Paths"/>.</summary>
+public sealed class ResultsFiles(ResultsSettings settings) : IResultsStore
+{
+    private readonly LeaderboardWriter leaderboard = new(settings.Paths, settings.SweptParameters);
+    private readonly ReportWriter report = new(settings.Paths, settings.SweepName, settings.Metric, settings.SweptParameters);
+    private ResultsJournal? journal;
+
+    public IReadOnlyList<LeaderboardEntry> Open(bool resume)
+    {
+        journal?.Dispose();
+        var path = settings.Paths.ResultsJournal;
+        if (!resume || !File.Exists(path))
+        {
+            journal = ResultsJournal.Create(path);
+            return [];
+        }
+        // Rewritten cleanly (atomically) so that appending goes on after the last whole line.
+        var entries = ResultsJournal.Read(path);
+        ResultsJournal.Rewrite(path, entries);
+        journal = ResultsJournal.Append(path);
+        return entries;
+    }
+
+    public void Append(IReadOnlyList<LeaderboardEntry> entries) =>
+        (journal ?? throw new InvalidOperationException("results.jsonl is not open")).Write(entries);
+
+    public void WriteLeaderboard(IReadOnlyList<RankedEntry> rows) => leaderboard.Write(rows);
+
+    public void WriteReport(IReadOnlyList<RankedEntry> rows) => report.Write(rows);
+
+    public void Dispose() => journal?.Dispose();
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using SweepCluster.Cluster.Results;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+using static SweepCluster.Cluster.Results.ResultsProtocol;
+
+namespace SweepCluster.Cluster.Tests;
+
+public sealed class ResultsWritingTests : TestKit
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly SweepOutputPaths paths = new(Path.Combine(Path.GetTempPath(), $"sweepcluster-results-{Guid.NewGuid():N}"));
+    private readonly RecordingStore store = new();
+
+    private static LeaderboardEntry Completed(int index, double valLoss = double.NaN)
+    {
+        var spec = InMemoryTrialSource.Spec(index, lambda: 1e-4 * (index + 1));
+        var loss = double.IsNaN(valLoss) ? 1.0 / (index + 1) : valLoss;
+        var metrics = new TrialMetrics(loss, 0.5, 0.5, 1, 0.1, 0, [], 3, 100, 1, 1, 0.1, 1000);
+        return LeaderboardEntry.For(spec, new TrialResult(spec.Id, TrialStatus.Completed, null, metrics, [new EpochRecord(1, loss, loss, 0.5)]));
+    }
+
+    private IActorRef StartResults(TimeSpan rewriteInterval, bool recording = true) =>
+        Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, MetricSpec.Default, ["lambda"], SweepName: "test",
+            RewriteInterval: rewriteInterval, Store: recording ? _ => store : null)));
+
+    [Fact]
+    public void Result_is_acknowledged_only_after_its_line_is_durable()
+    {
+        // given a results actor whose append is held on the disk
+        var results = StartResults(TimeSpan.FromHours(1));
+        store.HoldAppends();
+
+        // when a result arrives
+        results.Tell(new RecordResult(Completed(0)), TestActor);
+        AwaitCondition(() => store.AppendsStarted == 1, Patience, "the append never started");
+
+        // then it is ranked at once, but neither acknowledged nor reported as recorded while its line is not durable;
+        // once it is, the acknowledgement comes
+        results.Tell(GetLeaderboard.Instance, TestActor);
+        Assert.Single(ExpectMsg<LeaderboardSnapshot>(Patience).Rows);
+        results.Tell(GetRecordedTrials.Instance, TestActor);
+        Assert.Empty(ExpectMsg<RecordedTrials>(Patience).Trials);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        store.ReleaseAppends();
+        var ack = ExpectMsg<ResultRecorded>(Patience);
+        Assert.Equal(0, ack.Index);
+        Assert.True(store.IsDurable("test-0"), "acknowledged before results.jsonl held the line");
+    }
+
+    [Fact]
+    public void Results_arriving_during_a_write_share_the_next_fsync()
+    {
+        // given a results actor writing the first result, held on the disk
+        var results = StartResults(TimeSpan.FromHours(1));
+        store.HoldAppends();
+        results.Tell(new RecordResult(Completed(0)), TestActor);
+        AwaitCondition(() => store.AppendsStarted == 1, Patience, "the first append never started");
+
+        // when 50 more results arrive meanwhile (the leaderboard reply proves the actor has taken them all)
+        for (var i = 1; i <= 50; i++)
+        {
+            results.Tell(new RecordResult(Completed(i)), TestActor);
+        }
+        results.Tell(GetLeaderboard.Instance, TestActor);
+        ExpectMsg<LeaderboardSnapshot>(Patience);
+        store.ReleaseAppends();
+
+        // then every result is acknowledged after two appends: the first alone, the 50 others together
+        var acks = Enumerable.Range(0, 51).Select(_ => ExpectMsg<ResultRecorded>(Patience).Index).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 51).Select(i => (long)i), acks);
+        Assert.Equal([1, 50], store.Batches.Select(batch => batch.Count));
+    }
+
+    [Fact]
+    public void Duplicate_result_is_acknowledged_but_written_once()
+    {
+        // given a trial's result being written, held on the disk
+        var results = StartResults(TimeSpan.FromHours(1));
+        store.HoldAppends();
+        results.Tell(new RecordResult(Completed(0, valLoss: 0.5)), TestActor);
+        AwaitCondition(() => store.AppendsStarted == 1, Patience, "the append never started");
+
+        // when the same trial's result arrives again while it is written, and once more after
+        results.Tell(new RecordResult(Completed(0, valLoss: 0.1)), TestActor);
+        store.ReleaseAppends();
+        ExpectMsg<ResultRecorded>(Patience);
+        ExpectMsg<ResultRecorded>(Patience);
+        results.Tell(new RecordResult(Completed(0, valLoss: 0.2)), TestActor);
+        ExpectMsg<ResultRecorded>(Patience);
+
+        // then every copy was acknowledged, only the first was written, and the leaderboard holds the first
+        Assert.Equal(["test-0"], store.Batches.SelectMany(batch => batch));
+        results.Tell(GetLeaderboard.Instance, TestActor);
+        Assert.Equal(0.5, ExpectMsg<LeaderboardSnapshot>(Patience).Rows.Single().Entry.Result.Metrics!.ValLoss);
+    }
+
+    [Fact]
+    public void Failed_append_restarts_the_actor_with_the_durable_results_and_no_acknowledgement()
+    {
+        // given a results actor that has recorded one result
+        var results = StartResults(TimeSpan.FromHours(1));
+        results.Tell(new RecordResult(Completed(0)), TestActor);
+        ExpectMsg<ResultRecorded>(Patience);
+
+        // when the next append fails
+        store.FailNextAppend();
+        EventFilter.Exception<IOException>().ExpectOne(() => results.Tell(new RecordResult(Completed(1)), TestActor));
+
+        // then the failed result is not acknowledged, and the restarted actor reopens results.jsonl keeping what it held
+        results.Tell(GetRecordedTrials.Instance, TestActor);
+        Assert.Equal([0L], ExpectMsg<RecordedTrials>(Patience).Trials.Select(trial => trial.Index));
+        Assert.Equal([false, true], store.Opens);
+
+        // and the result sent again is written and acknowledged
+        results.Tell(new RecordResult(Completed(1)), TestActor);
+        Assert.Equal(1, ExpectMsg<ResultRecorded>(Patience).Index);
+        Assert.Equal(["test-0", "test-1"], store.Batches.SelectMany(batch => batch));
+    }
+
+    [Fact]
+    public void Derived_files_are_rewritten_once_per_interval_however_many_results_arrive()
+    {
+        // given a results actor that rewrites the derived files at most once an hour
+        var results = StartResults(TimeSpan.FromHours(1));
+        AwaitCondition(() => store.LeaderboardWrites == 1, Patience, "the empty files were never written at start");
+
+        // when 200 results arrive and are recorded
+        for (var i = 0; i < 200; i++)
+        {
+            results.Tell(new RecordResult(Completed(i)), TestActor);
+        }
+        for (var i = 0; i < 200; i++)
+        {
+            ExpectMsg<ResultRecorded>(Patience);
+        }
+
+        // then nothing was rewritten within the hour; a flush rewrites everything once, with all 200 rows
+        Assert.Equal((1, 1), (store.LeaderboardWrites, store.ReportWrites));
+        results.Tell(FlushLeaderboard.Instance, TestActor);
+        Assert.Equal(200, ExpectMsg<LeaderboardSnapshot>(Patience).Rows.Count);
+        Assert.Equal((2, 2, 200), (store.LeaderboardWrites, store.ReportWrites, store.LastLeaderboardRows));
+    }
+
+    [Fact]
+    public void Flush_sent_before_the_results_are_durable_answers_with_every_row_in_every_file()
+    {
+        // given a results actor on real files that rewrites them at most once an hour
+        var results = StartResults(TimeSpan.FromHours(1), recording: false);
+
+        // when 100 results arrive and a flush follows at once
+        for (var i = 0; i < 100; i++)
+        {
+            results.Tell(new RecordResult(Completed(i)), TestActor);
+        }
+        results.Tell(FlushLeaderboard.Instance, TestActor);
+
+        // then every result is acknowledged first, then the flush is answered with files that hold every row
+        for (var i = 0; i < 100; i++)
+        {
+            ExpectMsg<ResultRecorded>(Patience);
+        }
+        Assert.Equal(100, ExpectMsg<LeaderboardSnapshot>(Patience).Rows.Count);
+        Assert.Equal(100, File.ReadAllLines(paths.ResultsJournal).Length);
+        Assert.Equal(101, File.ReadAllLines(paths.LeaderboardCsv).Length);
+        using var json = JsonDocument.Parse(File.ReadAllText(paths.LeaderboardJson));
+        Assert.Equal(100, json.RootElement.GetArrayLength());
+        var report = File.ReadAllText(paths.Report);
+        Assert.All(Enumerable.Range(0, 100), i => Assert.Contains($"data-trial-id=\"test-{i}\"", report));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        store.ReleaseAppends();
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(paths.Directory))
+        {
+            Directory.Delete(paths.Directory, recursive: true);
+        }
+    }
+}

@@ -18,6 +18,8 @@ namespace SweepCluster.Cli.Benchmarks;
 /// </summary>
 public static class ControlPlaneBenchmark
 {
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(30);
+
     public const int WarmUpTrials = 500;
 
     public static async Task<ControlPlaneReport> RunAsync(ControlPlaneBenchmarkOptions options)
@@ -37,10 +39,11 @@ public static class ControlPlaneBenchmark
             {
                 system.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"bench-{i}", "bench", DedicatedThread: false)), $"worker-{i}");
             }
-            var summary = (await coordinator.Ask<SweepCompleted>(AwaitCompletion.Instance, Timeout.InfiniteTimeSpan)).Summary;
-            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Timeout.InfiniteTimeSpan);
+            // Generous but bounded: 10^5 instant trials take minutes on 2 cores, a hang should end with an error, not never.
+            var summary = (await coordinator.Ask<SweepCompleted>(AwaitCompletion.Instance, Limit)).Summary;
+            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Limit);
             clock.Stop();
-            var stats = await coordinator.Ask<CoordinatorStats>(GetCoordinatorStats.Instance, Timeout.InfiniteTimeSpan);
+            var stats = await coordinator.Ask<CoordinatorStats>(GetCoordinatorStats.Instance, TimeSpan.FromMinutes(1));
             var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
             return new ControlPlaneReport(options.Trials, options.Workers, summary.Done, snapshot.Rows.Count, clock.Elapsed,
                 stats.Dispatches, stats.MeanMicrosecondsPerDispatch, memoryBefore, memoryAfter);

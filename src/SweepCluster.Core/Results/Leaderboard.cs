@@ -4,17 +4,25 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>
 /// A sweep's results kept in rank order as they arrive. The first result of a trial wins; a later one for
-/// the same trial id is refused, so a re-run trial never appears twice. Not thread-safe (one owner).
+/// the same trial id is refused, so a re-run trial never appears twice. Only the <see cref="HistoryKept"/> leading
+/// entries keep their per-epoch history (the report draws the learning curves of the top few); the others keep
+/// their metrics, so that memory per trial stays small and flat at 10⁵ trials (results.jsonl has every history).
+/// An entry never climbs the ranking once added, so one that is not among the leaders when it arrives never needs its
+/// history again. Not thread-safe (one owner).
 /// </summary>
 public sealed class Leaderboard
 {
+    public const int HistoryKept = 10;
+
     private readonly SortedSet<LeaderboardEntry> ordered;
+    private readonly SortedSet<LeaderboardEntry> withHistory;
     private readonly HashSet<string> trialIds = [];
 
     public Leaderboard(MetricSpec metric)
     {
         Ranking = new LeaderboardRanking(metric);
         ordered = new SortedSet<LeaderboardEntry>(Ranking);
+        withHistory = new SortedSet<LeaderboardEntry>(Ranking);
     }
 
     public LeaderboardRanking Ranking { get; }
@@ -28,9 +36,35 @@ public sealed class Leaderboard
         {
             return false;
         }
-        ordered.Add(entry);
+        if (entry.Result.History.Count == 0)
+        {
+            ordered.Add(entry);
+            return true;
+        }
+        if (withHistory.Count < HistoryKept || Ranking.Compare(entry, withHistory.Max) < 0)
+        {
+            ordered.Add(entry);
+            withHistory.Add(entry);
+            if (withHistory.Count > HistoryKept)
+            {
+                ForgetHistory(withHistory.Max!);
+            }
+        }
+        else
+        {
+            ordered.Add(WithoutHistory(entry));
+        }
         return true;
     }
+
+    private void ForgetHistory(LeaderboardEntry entry)
+    {
+        withHistory.Remove(entry);
+        ordered.Remove(entry);
+        ordered.Add(WithoutHistory(entry));
+    }
+
+    private static LeaderboardEntry WithoutHistory(LeaderboardEntry entry) => entry with { Result = entry.Result with { History = [] } };
 
     public bool Contains(string trialId) => trialIds.Contains(trialId);
 

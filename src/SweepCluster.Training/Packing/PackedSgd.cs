@@ -10,48 +10,18 @@ namespace SweepCluster.Training.Packing;
 /// </summary>
 internal sealed class PackedSgd(IReadOnlyList<OptimizedParameter> parameters, double momentum) : PackedOptimizer(parameters)
 {
-    private readonly Tensor?[] buffers = new Tensor?[parameters.Count];
+    private readonly MomentumBuffers buffers = new(parameters.Count, momentum);
 
     protected override void Update(int index, Tensor value, Tensor gradient, Tensor learningRates, Tensor? proximalScales)
     {
-        value.sub_(Direction(index, gradient).mul(learningRates));
+        value.sub_(buffers.Direction(index, gradient).mul(learningRates));
         if (proximalScales is not null)
         {
             SoftThreshold.Apply(value, proximalScales);
         }
     }
 
-    private Tensor Direction(int index, Tensor gradient)
-    {
-        if (momentum == 0)
-        {
-            return gradient;
-        }
-        if (buffers[index] is null)
-        {
-            // Created outside the caller's dispose scope: the buffer lives as long as the optimizer.
-            buffers[index] = gradient.detach().clone().DetachFromDisposeScope();
-        }
-        else
-        {
-            buffers[index]!.mul_(momentum).add_(gradient);
-        }
-        return buffers[index]!;
-    }
+    public override void ResetSlices(Tensor trials) => buffers.ResetSlices(trials);
 
-    public override void ResetSlices(Tensor trials)
-    {
-        foreach (var buffer in buffers)
-        {
-            buffer?.masked_fill_(trials, 0);
-        }
-    }
-
-    public override void Dispose()
-    {
-        foreach (var buffer in buffers)
-        {
-            buffer?.Dispose();
-        }
-    }
+    public override void Dispose() => buffers.Dispose();
 }

@@ -2,8 +2,10 @@
 # Smoke test of the Docker deployment: builds the image (and the base image when missing), starts the
 # coordinator (SQLite journal) and two workers with docker-compose, kills one worker container mid-trial
 # (docker kill = SIGKILL), and checks that the sweep still finishes with each trial exactly once in the
-# leaderboard. Cleans up after itself (compose down, temporary folders). Prints one SKIPPED line and exits 0
-# where dockerd cannot run; exits 1 on a failure.
+# leaderboard (trials of 150 epochs, seconds each, so that the victim's trial cannot finish before the kill).
+# Cleans up after itself (compose down, temporary folders). Installs docker.io, docker-compose and debootstrap
+# when missing and apt is usable as root; prints one SKIPPED line and exits 0 where dockerd still cannot run;
+# exits 1 on a failure.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 trials=8
@@ -21,6 +23,15 @@ ensure_docker() {
     for _ in $(seq 30); do docker info >/dev/null 2>&1 && return 0; sleep 1; done
     return 1
 }
+# On a fresh Debian machine (CI) the tools are installed when apt is usable as root, saying so.
+install_docker() {
+    command -v dockerd >/dev/null && command -v docker-compose >/dev/null && command -v debootstrap >/dev/null && return 0
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || return 0
+    say "installing docker.io, docker-compose and debootstrap (Debian packages) ..."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io docker-compose debootstrap; } >/dev/null 2>&1 \
+        || say "the Docker packages could not be installed"
+}
+install_docker
 command -v docker >/dev/null || skip "no docker client"
 ensure_docker || skip "dockerd cannot start here"
 command -v docker-compose >/dev/null || skip "no docker-compose"
@@ -52,7 +63,7 @@ data:
   synthetic: { samples: 12000, features: 12, informative: 4, classes: 3, seed: 7 }
   validation_fraction: 0.2
 model: { outputs: 3, widths: [32, 16] }
-training: { epochs: 20, batch_size: 128, learning_rate: 1.0e-2, optimizer: adam, l1_mode: proximal }
+training: { epochs: 150, batch_size: 128, learning_rate: 1.0e-2, optimizer: adam, l1_mode: proximal }
 parameters:
   lambda: { log_uniform: [1.0e-4, 1.0e-2] }
 YAML

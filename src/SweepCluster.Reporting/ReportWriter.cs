@@ -43,32 +43,42 @@ public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, Metri
     public void Write(IReadOnlyList<RankedEntry> rows)
     {
         Directory.CreateDirectory(Paths.Directory);
-        AtomicFile.WriteText(Paths.Report, Render(rows, DateTimeOffset.UtcNow));
+        // Streamed to the file: at 10^5 trials the page is tens of MB, which a string would hold twice over.
+        AtomicFile.Write(Paths.Report, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            RenderTo(writer, rows, DateTimeOffset.UtcNow);
+        });
     }
 
     public string Render(IReadOnlyList<RankedEntry> rows, DateTimeOffset at)
     {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        RenderTo(text, rows, at);
+        return text.ToString();
+    }
+
+    private void RenderTo(TextWriter html, IReadOnlyList<RankedEntry> rows, DateTimeOffset at)
+    {
         var points = Points(rows);
         var plotted = Thin(points);
-        var html = new StringBuilder(64 * 1024);
-        html.Append(ReportHtml.Head(sweepName));
-        html.Append(CultureInfo.InvariantCulture, $"<h1>Sweep {Encode(sweepName)}</h1>\n<p class=\"meta\">{rows.Count} trials recorded, {points.Count} completed; ranked by {Encode(metric.Name)} ({metric.Goal.ToString().ToLowerInvariant()}); written {at:yyyy-MM-dd HH:mm:ss} UTC</p>\n");
+        html.Write(ReportHtml.Head(sweepName));
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<h1>Sweep {Encode(sweepName)}</h1>\n<p class=\"meta\">{rows.Count} trials recorded, {points.Count} completed; ranked by {Encode(metric.Name)} ({metric.Goal.ToString().ToLowerInvariant()}); written {at:yyyy-MM-dd HH:mm:ss} UTC</p>\n"));
         if (plotted.Count < points.Count)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">The plots show {plotted.Count} of the {points.Count} completed trials: the best {BestAlwaysPlotted}, the Pareto front and an even sample of the rest.</p>\n");
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<p class=\"meta\">The plots show {plotted.Count} of the {points.Count} completed trials: the best {BestAlwaysPlotted}, the Pareto front and an even sample of the rest.</p>\n"));
         }
         AppendPlots(html, rows, plotted);
         AppendTable(html, rows);
-        html.Append(ReportHtml.Tail);
-        return html.ToString();
+        html.Write(ReportHtml.Tail);
     }
 
-    private void AppendPlots(StringBuilder html, IReadOnlyList<RankedEntry> rows, IReadOnlyList<ReportPoint> points)
+    private void AppendPlots(TextWriter html, IReadOnlyList<RankedEntry> rows, IReadOnlyList<ReportPoint> points)
     {
-        html.Append("<section class=\"plots\">\n");
+        html.Write("<section class=\"plots\">\n");
         if (points.Count == 0)
         {
-            html.Append("<p>No completed trials yet.</p>\n");
+            html.Write("<p>No completed trials yet.</p>\n");
         }
         else
         {
@@ -80,34 +90,40 @@ public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, Metri
             AppendPlot(html, "pareto-front", ReportPlots.Pareto(points));
             AppendPlot(html, "learning-curves", ReportPlots.LearningCurves(rows));
         }
-        html.Append("</section>\n");
+        html.Write("</section>\n");
     }
 
-    private static void AppendPlot(StringBuilder html, string id, string svg)
+    private static void AppendPlot(TextWriter html, string id, string svg)
     {
         var data = Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
-        html.Append(CultureInfo.InvariantCulture,
-            $"<figure id=\"{id}\"><img alt=\"{id}\" width=\"{ReportPlots.Width}\" height=\"{ReportPlots.Height}\" src=\"data:image/svg+xml;base64,{data}\"></figure>\n");
+        html.Write(string.Create(CultureInfo.InvariantCulture,
+            $"<figure id=\"{id}\"><img alt=\"{id}\" width=\"{ReportPlots.Width}\" height=\"{ReportPlots.Height}\" src=\"data:image/svg+xml;base64,{data}\"></figure>\n"));
     }
 
-    private void AppendTable(StringBuilder html, IReadOnlyList<RankedEntry> rows)
+    private void AppendTable(TextWriter html, IReadOnlyList<RankedEntry> rows)
     {
-        html.Append("<h2>Leaderboard</h2>\n<p class=\"meta\">Click a column header to sort.</p>\n<table class=\"board\" id=\"leaderboard\">\n<thead><tr>");
+        html.Write("<h2>Leaderboard</h2>\n<p class=\"meta\">Click a column header to sort.</p>\n<table class=\"board\" id=\"leaderboard\">\n<thead><tr>");
         foreach (var name in columns.Names)
         {
-            html.Append("<th>").Append(Encode(name)).Append("</th>");
+            html.Write("<th>");
+            html.Write(Encode(name));
+            html.Write("</th>");
         }
-        html.Append("</tr></thead>\n<tbody>\n");
+        html.Write("</tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
-            html.Append("<tr data-trial-id=\"").Append(Encode(row.Entry.TrialId)).Append("\">");
+            html.Write("<tr data-trial-id=\"");
+            html.Write(Encode(row.Entry.TrialId));
+            html.Write("\">");
             foreach (var cell in columns.Cells(row))
             {
-                html.Append("<td>").Append(Encode(cell)).Append("</td>");
+                html.Write("<td>");
+                html.Write(Encode(cell));
+                html.Write("</td>");
             }
-            html.Append("</tr>\n");
+            html.Write("</tr>\n");
         }
-        html.Append("</tbody>\n</table>\n");
+        html.Write("</tbody>\n</table>\n");
     }
 
     private static List<ReportPoint> Points(IReadOnlyList<RankedEntry> rows) => rows

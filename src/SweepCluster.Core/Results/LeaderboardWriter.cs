@@ -27,20 +27,25 @@ public sealed class LeaderboardWriter
     public void Write(IReadOnlyList<RankedEntry> rows)
     {
         Directory.CreateDirectory(Paths.Directory);
-        AtomicFile.WriteText(Paths.LeaderboardCsv, Csv(rows));
+        // Streamed row by row: at 10^5 trials a whole-file string would be the run's largest allocation.
+        AtomicFile.Write(Paths.LeaderboardCsv, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            WriteCsv(writer, rows);
+        });
         AtomicFile.WriteText(Paths.LeaderboardMarkdown, LeaderboardTable.Markdown(rows, columns));
         AtomicFile.Write(Paths.LeaderboardJson, stream => WriteJson(stream, rows));
     }
 
-    private string Csv(IReadOnlyList<RankedEntry> rows)
+    private void WriteCsv(TextWriter text, IReadOnlyList<RankedEntry> rows)
     {
-        var text = new StringBuilder();
-        text.AppendJoin(',', fields.Names.Select(CsvCell)).Append('\n');
+        text.Write(string.Join(',', fields.Names.Select(CsvCell)));
+        text.Write('\n');
         foreach (var row in rows)
         {
-            text.AppendJoin(',', fields.Values(row).Select(value => CsvCell(CsvText(value)))).Append('\n');
+            text.Write(string.Join(',', fields.Values(row).Select(value => CsvCell(CsvText(value)))));
+            text.Write('\n');
         }
-        return text.ToString();
     }
 
     /// <summary>

@@ -10,14 +10,20 @@ public static class LeaderboardTable
 
     public static string Markdown(IReadOnlyList<RankedEntry> rows, LeaderboardColumns columns)
     {
-        var text = new StringBuilder();
-        text.Append("| ").AppendJoin(" | ", columns.Names).Append(" |\n");
-        text.Append('|').AppendJoin('|', columns.Names.Select(_ => " --- ")).Append("|\n");
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteMarkdown(text, rows, columns);
+        return text.ToString();
+    }
+
+    /// <summary>The Markdown table row by row (leaderboard.md streams it: a whole-file string at 10⁵ rows is tens of MB).</summary>
+    public static void WriteMarkdown(TextWriter text, IReadOnlyList<RankedEntry> rows, LeaderboardColumns columns)
+    {
+        text.Write("| " + string.Join(" | ", columns.Names) + " |\n");
+        text.Write("|" + string.Join('|', columns.Names.Select(_ => " --- ")) + "|\n");
         foreach (var row in rows)
         {
-            text.Append("| ").AppendJoin(" | ", columns.Cells(row).Select(cell => cell.Replace("|", "\\|"))).Append(" |\n");
+            text.Write("| " + string.Join(" | ", columns.Cells(row).Select(cell => cell.Replace("|", "\\|"))) + " |\n");
         }
-        return text.ToString();
     }
 
     /// <summary>The first <paramref name="top"/> rows as a plain-text table with aligned columns.</summary>

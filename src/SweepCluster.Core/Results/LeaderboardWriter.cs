@@ -33,7 +33,11 @@ public sealed class LeaderboardWriter
             using var writer = new StreamWriter(stream, leaveOpen: true);
             WriteCsv(writer, rows);
         });
-        AtomicFile.WriteText(Paths.LeaderboardMarkdown, LeaderboardTable.Markdown(rows, columns));
+        AtomicFile.Write(Paths.LeaderboardMarkdown, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            LeaderboardTable.WriteMarkdown(writer, rows, columns);
+        });
         AtomicFile.Write(Paths.LeaderboardJson, stream => WriteJson(stream, rows));
     }
 

@@ -255,6 +255,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             ["Device"] = settings.Device,
             ["Parameters"] = trial.SweptValues.ToDictionary(v => v.Name, v => v.Text),
             ["Reason"] = result.Reason,
+            ["FailureKind"] = result.FailureKind is { } kind ? RetryPolicy.KindText(kind) : null,
             ["ValLoss"] = metrics?.ValLoss,
             ["ValAccuracy"] = metrics?.ValAccuracy,
             ["TrainLoss"] = metrics?.TrainLoss,

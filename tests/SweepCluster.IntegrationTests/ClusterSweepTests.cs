@@ -103,7 +103,7 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     [Fact]
     public async Task Killed_coordinator_restarted_resumes_without_retraining_finished_trials()
     {
-        using var cluster = new TestCluster(output, trials: 8);
+        using var cluster = new TestCluster(output, trials: 8, epochs: ResumeScenario.Epochs);
         await ResumeScenario.RunAsync(cluster, output, []);
     }
 

@@ -11,7 +11,7 @@ public sealed class PostgresJournalTests(ITestOutputHelper output)
         Assert.True(server is not null, $"PostgreSQL is installed but did not start: {problem}");
         using (server)
         {
-            using var cluster = new TestCluster(output, trials: 8);
+            using var cluster = new TestCluster(output, trials: 8, epochs: ResumeScenario.Epochs);
             await ResumeScenario.RunAsync(cluster, output, ["--journal", "postgres", "--journal-connection", server.ConnectionString]);
             Assert.False(File.Exists(Path.Combine(cluster.OutputDirectory, "journal.db")), "the journal was PostgreSQL, not SQLite");
         }

@@ -11,6 +11,14 @@ internal static class ResumeScenario
 {
     private static readonly TimeSpan SweepTimeout = TimeSpan.FromSeconds(150);
 
+    /// <summary>
+    /// Epochs per trial of the scenario's sweep: long enough (seconds per trial) that the restarted coordinator is
+    /// still running when a worker that downed itself while the coordinator was dead has rejoined. With short trials
+    /// the other worker could finish the sweep first, and the late one would wait for a coordinator that had already
+    /// left (a worker gives up on its own only with issue 17's idle exit).
+    /// </summary>
+    public const int Epochs = 160;
+
     public static async Task RunAsync(TestCluster cluster, ITestOutputHelper output, string[] coordinatorArguments)
     {
         // given a sweep under way on two workers, with some trials recorded

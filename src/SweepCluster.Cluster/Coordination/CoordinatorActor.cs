@@ -39,7 +39,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private readonly Dictionary<IActorRef, List<Assignment>> assignments = [];
     private readonly Dictionary<IActorRef, RequestTrial> requests = [];
     private readonly PackPlanner planner = new();
-    private long running;
     private readonly Queue<IActorRef> idle = new();
     private readonly HashSet<IActorRef> idleSet = [];
     private readonly Dictionary<long, int> failedAttempts = [];
@@ -397,7 +396,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private void OnStop(StopSweep message)
     {
         stopping = true;
-        log.Info(EventTemplates.SweepStopping, sweepId, running);
+        log.Info(EventTemplates.SweepStopping, sweepId, HeldTrials);
         Become(Stopping);
         InterruptRunning(message.InterruptRunning);
         CompleteIfSettled();
@@ -439,7 +438,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         var info = workers[worker];
         var held = pack.Select(trial => new Assignment(trial, failedAttempts.GetValueOrDefault(trial.Index) + 1, worker, info)).ToList();
         assignments[worker] = held;
-        running += held.Count;
         worker.Tell(held.Count == 1
             ? new AssignTrial(held[0].Trial, held[0].Attempt)
             : new AssignPack(held.Select(a => new AssignTrial(a.Trial, a.Attempt)).ToList()));
@@ -469,7 +467,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
 
     // A kind of trial the worker has not sized yet goes alone: the worker sizes it while training it (its calibration)
     // and tells its limit with its next requests, so a pack is never offered larger than the worker will keep.
-    private static int? LimitOf(RequestTrial request, PackKey key) =>
+    private static int LimitOf(RequestTrial request, PackKey key) =>
         request.PackLimits is { } limits && limits.TryGetValue(PackLimitKey.Of(key), out var limit) ? limit : 1;
 
     private TrialSpec? DrawTrial()
@@ -491,7 +489,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         {
             return [];
         }
-        running -= pack.Count;
         return pack;
     }
 
@@ -503,7 +500,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor
             return null;
         }
         pack.Remove(held);
-        running--;
         if (pack.Count == 0)
         {
             assignments.Remove(worker);
@@ -571,8 +567,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         Become(Completed);
     }
 
+    /// <summary>Trials held by workers now (a pack counts each of its trials).</summary>
+    private int HeldTrials => assignments.Values.Sum(pack => pack.Count);
+
     private SweepStatus Status()
     {
+        var running = HeldTrials;
         var queued = queue.Total - done - failed - running;
         return new SweepStatus(sweepId, queue.Total, done, running, queued, failed, stopping);
     }

@@ -291,9 +291,8 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
                 onSized(new PackSized(Math.Max(1, limit), limit > 0 ? limit : null));
                 kept = trials.Take(Math.Max(1, limit)).ToList();
             }
-            return kept.Count == 1
-                ? [trainer.Train(kept[0], epoch => onEpoch(0, epoch), token)]
-                : trainer.TrainPack(kept, onEpoch, token);
+            // A pack of one is a single trial: the trainer trains it the unpacked way.
+            return trainer.TrainPack(kept, onEpoch, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -43,7 +43,8 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
         return cells;
     }
 
-    public static string StatusText(TrialStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>snake_case, as in results.jsonl: <c>completed</c>, <c>stopped_early</c>, …</summary>
+    public static string StatusText(TrialStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 
     /// <summary>Fixed decimals keep the text tables aligned and comparable; leaderboard.csv and .json keep full precision.</summary>
     private static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";

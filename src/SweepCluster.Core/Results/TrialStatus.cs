@@ -7,4 +7,7 @@ public enum TrialStatus
     Diverged,
     Failed,
     Interrupted,
+
+    /// <summary>A scheduler (ASHA, Hyperband, median stopping) stopped it; its metrics are those of its best epoch so far.</summary>
+    StoppedEarly,
 }

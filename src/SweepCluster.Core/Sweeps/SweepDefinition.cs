@@ -14,6 +14,8 @@ namespace SweepCluster.Core.Sweeps;
 /// <param name="Widths">model.widths, or null when only <c>parameters.widths</c> gives them.</param>
 /// <param name="SourcePath">The sweep file's full path ("" when parsed from text).</param>
 /// <param name="SourceText">The YAML as run: the file's text, or with <c>--set</c> overrides, the overridden document.</param>
+/// <param name="Scheduler">The early-stopping rule (<c>scheduler:</c>), or null when every trial runs to its end.</param>
+/// <param name="Tpe">The <c>tpe:</c> settings of <c>method: tpe</c> (defaults when the block is absent); null for other methods.</param>
 public sealed record SweepDefinition(
     string Name,
     SearchMethod Method,
@@ -28,7 +30,9 @@ public sealed record SweepDefinition(
     TrainingSettings Training,
     IReadOnlyList<ParameterSpec> Parameters,
     string SourcePath,
-    string SourceText)
+    string SourceText,
+    Scheduling.SchedulerSpec? Scheduler = null,
+    TpeSettings? Tpe = null)
 {
     public const long DefaultMaxTrials = 100_000;
 

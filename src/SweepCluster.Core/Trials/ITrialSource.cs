@@ -18,4 +18,16 @@ public interface ITrialSource
     IReadOnlyList<string> SweptParameters { get; }
 
     TrialSpec TrialAt(long index);
+
+    /// <summary>
+    /// True when trials depend on the results so far (TPE): the coordinator then keeps a <see cref="Search.SearchHistory"/>,
+    /// journals each new trial's point before handing it out and restores the points on resume.
+    /// </summary>
+    bool Adaptive => false;
+
+    /// <summary>The trial at <paramref name="index"/> given what the search has seen: the point the history holds for it, else a new one (recorded there).</summary>
+    TrialSpec TrialAt(long index, Search.SearchHistory history) => TrialAt(index);
+
+    /// <summary>A new early-stopping scheduler for this sweep (each coordinator incarnation replays its own), or null when the sweep has none.</summary>
+    Scheduling.ITrialScheduler? NewScheduler() => null;
 }

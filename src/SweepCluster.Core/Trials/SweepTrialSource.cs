@@ -19,4 +19,6 @@ public sealed class SweepTrialSource(SweepDefinition sweep) : ITrialSource
     public IReadOnlyList<string> SweptParameters { get; } = sweep.Parameters.Select(p => p.Name).ToList();
 
     public TrialSpec TrialAt(long index) => plan.TrialAt(index);
+
+    public Scheduling.ITrialScheduler? NewScheduler() => Sweep.Scheduler?.Create(Sweep.Training.Epochs, Sweep.Metric.Goal);
 }

@@ -33,7 +33,7 @@ internal sealed class PackingTrainer(int maxPackSize, int keeps) : ITrialTrainer
     public TrialResult Train(TrialSpec trial, Action<EpochRecord>? onEpoch, CancellationToken cancellation) =>
         TrainPack([trial], (_, epoch) => onEpoch?.Invoke(epoch), cancellation)[0];
 
-    public IReadOnlyList<TrialResult> TrainPack(IReadOnlyList<TrialSpec> trials, Action<int, EpochRecord>? onEpoch, CancellationToken cancellation)
+    public IReadOnlyList<TrialResult> TrainPack(IReadOnlyList<TrialSpec> trials, Action<int, EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate = null)
     {
         Packs.Enqueue(trials);
         if (Blocks(trials))

@@ -39,6 +39,9 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         GetLeaderboard.Instance, FlushLeaderboard.Instance,
         new LeaderboardSnapshot([new RankedEntry(1, new LeaderboardEntry(3, [new SweptValue("lambda", "1e-3")], Diverged)), new RankedEntry(null, new LeaderboardEntry(0, [], Diverged))]),
         new SweepStarted("test", "abc123", 5), new AttemptFailed(2, 1), new TrialSettled(4, TrialStatus.Interrupted),
+        new SchedulerReported(4, 3, 0.625), new TrialSuggested(7, [0.25, 0.875]), new TrialSettled(5, TrialStatus.StoppedEarly),
+        new EpochVerdict("test-1", 3, true, "asha: rung 1 (epoch 3)"), new AssignTrial(InMemoryTrialSource.Spec(1, 1e-3), 1, [1, 3, 9]),
+        new TrialProgress("test-2", new EpochRecord(3, 0.5, 0.6, 0.7), 2), new ResultRecorded(5, TrialStatus.StoppedEarly, -0.25),
     ];
 
     public static TheoryData<string> SampleNames() => [.. Samples.Select(s => s.GetType().Name + ":" + Array.IndexOf(Samples, s))];
@@ -106,6 +109,7 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         "w.registered = Workers.WorkerProtocol+WorkerRegistered",
         "w.sweep-over = Workers.WorkerProtocol+SweepOver",
         "w.status = Workers.WorkerStatus",
+        "w.verdict = Workers.WorkerProtocol+EpochVerdict",
         "r.record = Results.ResultsProtocol+RecordResult",
         "r.recorded = Results.ResultsProtocol+ResultRecorded",
         "r.get-recorded = Results.ResultsProtocol+GetRecordedTrials",
@@ -116,6 +120,8 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         "e.sweep-started = Coordination.CoordinatorEvents+SweepStarted",
         "e.attempt-failed = Coordination.CoordinatorEvents+AttemptFailed",
         "e.trial-settled = Coordination.CoordinatorEvents+TrialSettled",
+        "e.scheduler-reported = Coordination.CoordinatorEvents+SchedulerReported",
+        "e.trial-suggested = Coordination.CoordinatorEvents+TrialSuggested",
     ];
 
     [Fact]

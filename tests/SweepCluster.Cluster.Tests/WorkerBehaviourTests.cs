@@ -35,6 +35,57 @@ public sealed class WorkerBehaviourTests : TestKit
     }
 
     [Fact]
+    public void Worker_waits_at_decision_epochs_and_stops_the_trial_the_scheduler_stops()
+    {
+        // given a worker and a trial of 6 epochs whose decision epochs are 1 and 3
+        var coordinator = CreateTestProbe();
+        var trainer = new CurveTrainer((_, epoch) => 2.0 / epoch);
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+
+        // when it trains the trial: epoch 1 is reported and nothing more comes until the coordinator answers
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(4, epochs: 6), 1, [1, 3]), coordinator);
+        var first = coordinator.ExpectMsg<TrialProgress>(Patience);
+        Assert.Equal((4L, 1), (first.Index, first.Epoch.Epoch));
+        coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        worker.Tell(new EpochVerdict("test-4", 1, false, null), coordinator);
+
+        // then epochs 2 and 3 follow; told to stop at 3, the trial ends stopped_early with the scheduler's reason
+        Assert.Equal(2, coordinator.ExpectMsg<TrialProgress>(Patience).Epoch.Epoch);
+        Assert.Equal(3, coordinator.ExpectMsg<TrialProgress>(Patience).Epoch.Epoch);
+        worker.Tell(new EpochVerdict("test-4", 3, true, "asha: rung 1 (epoch 3): not among the best"), coordinator);
+        var finished = coordinator.ExpectMsg<TrialFinished>(Patience);
+        Assert.Equal(TrialStatus.StoppedEarly, finished.Result.Status);
+        Assert.Equal("asha: rung 1 (epoch 3): not among the best", finished.Result.Reason);
+        Assert.Equal(3, finished.Result.Metrics!.EpochsRun);
+        coordinator.ExpectMsg<RequestTrial>();
+    }
+
+    [Fact]
+    public void A_verdict_that_arrives_before_the_trainer_asks_is_kept()
+    {
+        // given a worker whose trial waits for a release before its first epoch
+        var coordinator = CreateTestProbe();
+        var trainer = new CurveTrainer((_, _) => 1.0) { Blocks = _ => true };
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(0, epochs: 4), 1, [2]), coordinator);
+        AwaitCondition(() => trainer.Started.Contains("test-0"), Patience);
+
+        // when the stop for epoch 2 arrives first, and then the trial trains
+        worker.Tell(new EpochVerdict("test-0", 2, true, "stop at 2"), coordinator);
+        worker.Tell(GetWorkerStatus.Instance);
+        ExpectMsg<WorkerStatus>(Patience); // answered in order: the verdict has been taken
+        trainer.Release.Set();
+
+        // then it stops after epoch 2 without waiting
+        var finished = coordinator.FishForMessage<TrialFinished>(_ => true, Patience);
+        Assert.Equal((TrialStatus.StoppedEarly, 2), (finished.Result.Status, finished.Result.Metrics!.EpochsRun));
+    }
+
+    [Fact]
     public void Trainer_exception_becomes_a_failed_result_with_its_message()
     {
         // given a trainer that throws

@@ -117,6 +117,37 @@ public class PackedTrainingTests : IDisposable
     }
 
     [Fact]
+    public void A_trial_the_scheduler_stops_ends_alone_and_the_rest_of_its_pack_goes_on_unchanged()
+    {
+        // given a pack of three and a gate that stops the middle trial after epoch 2 (asked once per trial and epoch)
+        var trials = new[] { Trial(seed: 1) with { Id = "a" }, Trial(seed: 2, lambda: 1e-3) with { Id = "b" }, Trial(seed: 3, dropout: 0.2) with { Id = "c" } };
+        var asked = new List<(int Position, int Epoch)>();
+
+        // when the pack trains with the gate, and each trial alone with a gate that stops only the middle one
+        var data = datasets.Get(trials[0].Data, torch.CPU);
+        IReadOnlyList<TrialResult> results;
+        using (var run = new PackedTrialRun(trials, data, trials[0].Outputs, torch.CPU))
+        {
+            results = run.Execute(null, CancellationToken.None, (position, epoch) =>
+            {
+                asked.Add((position, epoch));
+                return !(position == 1 && epoch == 2);
+            });
+        }
+        var stoppedAlone = trainer.Train(trials[1], null, CancellationToken.None, (_, epoch) => epoch != 2);
+
+        // then the middle trial is stopped_early after 2 epochs, with the metrics its lone run has at that point;
+        // the others completed every epoch exactly as alone; the stopped trial was not asked again
+        Assert.Equal(TrialStatus.StoppedEarly, results[1].Status);
+        Assert.Equal(2, results[1].Metrics!.EpochsRun);
+        AssertSameResult(stoppedAlone, results[1]);
+        AssertSameResult(trainer.Train(trials[0], null, CancellationToken.None), results[0]);
+        AssertSameResult(trainer.Train(trials[2], null, CancellationToken.None), results[2]);
+        Assert.DoesNotContain(asked, a => a.Position == 1 && a.Epoch > 2);
+        Assert.DoesNotContain(asked, a => a.Epoch == trials[0].Training.Epochs);
+    }
+
+    [Fact]
     public void Results_have_the_single_runs_form_and_every_epoch_is_reported_by_index()
     {
         // given a pack of two trials

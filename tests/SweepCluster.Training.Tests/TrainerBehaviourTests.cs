@@ -68,6 +68,43 @@ public class TrainerBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void A_trial_the_gate_stops_ends_stopped_early_with_its_best_epoch_so_far()
+    {
+        // given a gate that lets the trial go on after epochs 1 and 2 and stops it after epoch 3
+        var reported = new List<EpochRecord>();
+        var asked = new List<int>();
+
+        // when it trains
+        var result = trainer.Train(TrialSpecs.Small(), reported.Add, CancellationToken.None, (position, epoch) =>
+        {
+            asked.Add(epoch);
+            return epoch < 3;
+        });
+
+        // then it ran 3 epochs, reported each, and its metrics are those of its best epoch among them
+        Assert.Equal(TrialStatus.StoppedEarly, result.Status);
+        Assert.Equal([1, 2, 3], asked);
+        Assert.Equal(3, result.Metrics!.EpochsRun);
+        Assert.Equal(reported, result.History);
+        Assert.Equal(reported.Min(r => r.ValLoss), result.Metrics.ValLoss);
+        Assert.Contains("epoch 3", result.Reason);
+    }
+
+    [Fact]
+    public void The_gate_is_not_asked_after_the_last_epoch()
+    {
+        // given a gate that would stop every trial
+        var asked = new List<int>();
+
+        // when a trial of 8 epochs trains
+        var result = trainer.Train(TrialSpecs.Small(), null, CancellationToken.None, (_, epoch) => { asked.Add(epoch); return epoch != 8; });
+
+        // then the gate saw epochs 1..7 only, and the trial completed
+        Assert.Equal(Enumerable.Range(1, 7), asked);
+        Assert.Equal(TrialStatus.Completed, result.Status);
+    }
+
+    [Fact]
     public void Cancellation_between_steps_ends_the_trial_as_interrupted()
     {
         using var cancellation = new CancellationTokenSource();

@@ -132,7 +132,8 @@ public static class RunCommand
     internal static void PrintSummary(SweepOutcome outcome, ITrialSource source, int top)
     {
         Console.WriteLine();
-        Console.WriteLine($"Sweep {outcome.SweepId}: {outcome.Done} of {outcome.Total} trials done, {outcome.Failed} failed, "
+        var stoppedEarly = outcome.StoppedEarly > 0 ? $" ({outcome.StoppedEarly} stopped early)" : "";
+        Console.WriteLine($"Sweep {outcome.SweepId}: {outcome.Done} of {outcome.Total} trials done{stoppedEarly}, {outcome.Failed} failed, "
             + $"{outcome.Interrupted} interrupted, {outcome.NotRun} not run, in {outcome.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"Ranked by {source.Metric.Name} ({source.Metric.Goal.ToString().ToLowerInvariant()}):");
         Console.WriteLine();

@@ -7,6 +7,8 @@ using SweepCluster.Cluster.Logging;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Scheduling;
+using SweepCluster.Core.Search;
 using SweepCluster.Core.Trials;
 using static SweepCluster.Cluster.Coordination.CoordinatorEvents;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
@@ -43,7 +45,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private readonly HashSet<IActorRef> idleSet = [];
     private readonly Dictionary<long, int> failedAttempts = [];
     private readonly List<IActorRef> waiters = [];
+    private readonly ITrialScheduler? scheduler;
+    private readonly SearchHistory? history;
+    private readonly List<TrialSuggested> unjournaled = [];
     private long done;
+    private long stoppedEarly;
     private long failed;
     private long interrupted;
     private long dispatches;
@@ -64,7 +70,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         log = Context.GetLogger().WithContext("SweepId", sweepId);
         trialLog = new TrialLog(log);
         PersistenceId = settings.PersistenceId ?? $"sweep-{sweepId}";
+        // Fresh per incarnation: the journal's replay below rebuilds both, so a restarted coordinator decides as before.
+        scheduler = source.NewScheduler();
+        history = source.Adaptive ? new SearchHistory() : null;
         Recover<SweepStarted>(started => journaled = started);
+        Recover<SchedulerReported>(report => scheduler?.Report(report.Index, report.Epoch, report.Value));
+        Recover<TrialSuggested>(suggested => history?.Suggest(suggested.Index, [.. suggested.Point]));
         Recover<AttemptFailed>(failure => failedAttempts[failure.Index] = failure.Attempt);
         Recover<TrialSettled>(settled => journalSettled![settled.Index] = settled.Status);
         Recover<RecoveryCompleted>(_ => OnRecovered());
@@ -147,6 +158,10 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     {
         var journal = journalSettled!;
         journalSettled = null;
+        foreach (var recorded in message.Trials)
+        {
+            history?.Observe(recorded.Index, recorded.Loss);
+        }
         var adopted = message.Trials.Where(t => MarkSettled(t.Index, t.Status) && !journal.ContainsKey(t.Index))
             .Select(t => new TrialSettled(t.Index, t.Status)).ToList();
         if (adopted.Count > 0)
@@ -263,10 +278,55 @@ public sealed class CoordinatorActor : ReceivePersistentActor
 
     private void OnProgress(TrialProgress message)
     {
-        if (assignments.TryGetValue(Sender, out var pack) && pack.Find(a => a.Trial.Id == message.TrialId) is { } held)
+        var held = assignments.TryGetValue(Sender, out var pack) ? pack.Find(a => a.Trial.Id == message.TrialId) : null;
+        if (held is not null)
         {
             trialLog.Write(LogLevel.DebugLevel, message.TrialId, held.Info.Name, held.Info.Node,
                 EventTemplates.TrialEpoch, message.TrialId, message.Epoch.Epoch, message.Epoch.ValLoss);
+        }
+        if (scheduler is not null && message.Index >= 0)
+        {
+            Schedule(message, held);
+        }
+    }
+
+    /// <summary>
+    /// Asks the scheduler about this epoch. At a decision epoch the worker waits for the answer; a report the scheduler
+    /// keeps is journaled first, so that the answer never outruns the journal. Also answered for a trial this coordinator
+    /// does not think the sender holds (after a restart): the scheduler decides by index, and the worker must not hang.
+    /// </summary>
+    private void Schedule(TrialProgress message, Assignment? held)
+    {
+        var (index, epoch) = (message.Index, message.Epoch.Epoch);
+        if (EpochMetric.Value(message.Epoch, source.Metric.Name) is not { } value)
+        {
+            return;
+        }
+        var records = scheduler!.Records(index, epoch);
+        var decision = scheduler.Report(index, epoch, value);
+        if (!scheduler.DecisionEpochs(index).Contains(epoch))
+        {
+            if (records)
+            {
+                PersistAsync(new SchedulerReported(index, epoch, value), _ => { });
+            }
+            return;
+        }
+        if (decision.Stop)
+        {
+            trialLog.WriteWith(LogLevel.InfoLevel, message.TrialId, held?.Info.Name ?? Sender.Path.Name, held?.Info.Node ?? "",
+                [new("Epoch", epoch), new("Reason", decision.Reason)],
+                EventTemplates.TrialStoppedEarly, message.TrialId, epoch, decision.Reason ?? "");
+        }
+        var verdict = new EpochVerdict(message.TrialId, epoch, decision.Stop, decision.Reason);
+        var worker = Sender;
+        if (records)
+        {
+            PersistAsync(new SchedulerReported(index, epoch, value), _ => worker.Tell(verdict));
+        }
+        else
+        {
+            worker.Tell(verdict);
         }
     }
 
@@ -281,7 +341,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor
             trialLog.Write(LogLevel.DebugLevel, result.TrialId, result.Worker, result.Node, EventTemplates.TrialDuplicateResult, result.TrialId);
             return;
         }
-        var trial = held?.Trial ?? TryGenerate(index);
+        // An adaptive search's trial without a journaled point cannot be told apart from a new one: it runs again.
+        var trial = held?.Trial ?? (history is null || history.TryGetPoint(index, out _) ? TryGenerate(index) : null);
         if (trial is null)
         {
             return;
@@ -316,6 +377,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private void Settle(long index, IReadOnlyList<SweptValue> sweptValues, TrialResult result, int attempt)
     {
         MarkSettled(index, result.Status);
+        history?.Observe(index, ObservedLoss.Of(result, source.Metric));
         if (result.Status == TrialStatus.Failed)
         {
             trialLog.WriteWith(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node, FailureOf(result),
@@ -350,6 +412,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         {
             done++;
             interrupted += status == TrialStatus.Interrupted ? 1 : 0;
+            stoppedEarly += status == TrialStatus.StoppedEarly ? 1 : 0;
         }
         return true;
     }
@@ -438,9 +501,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         var info = workers[worker];
         var held = pack.Select(trial => new Assignment(trial, failedAttempts.GetValueOrDefault(trial.Index) + 1, worker, info)).ToList();
         assignments[worker] = held;
-        worker.Tell(held.Count == 1
-            ? new AssignTrial(held[0].Trial, held[0].Attempt)
-            : new AssignPack(held.Select(a => new AssignTrial(a.Trial, a.Attempt)).ToList()));
+        var trials = held.Select(a => new AssignTrial(a.Trial, a.Attempt, scheduler?.DecisionEpochs(a.Trial.Index))).ToList();
+        SendAfterJournal(worker, trials.Count == 1 ? trials[0] : new AssignPack(trials));
         foreach (var assignment in held)
         {
             dispatches++;
@@ -448,6 +510,19 @@ public sealed class CoordinatorActor : ReceivePersistentActor
                 EventTemplates.TrialStarted, assignment.Trial.Id, info.Name);
         }
         return true;
+    }
+
+    /// <summary>New points of an adaptive search are journaled before the trials that carry them reach a worker.</summary>
+    private void SendAfterJournal(IActorRef worker, object assignment)
+    {
+        if (unjournaled.Count == 0)
+        {
+            worker.Tell(assignment);
+            return;
+        }
+        PersistAllAsync(unjournaled.ToList(), _ => { });
+        unjournaled.Clear();
+        DeferAsync(assignment, message => worker.Tell(message));
     }
 
     /// <summary>
@@ -536,7 +611,17 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     {
         try
         {
-            return source.TrialAt(index);
+            if (history is null)
+            {
+                return source.TrialAt(index);
+            }
+            var known = history.TryGetPoint(index, out _);
+            var trial = source.TrialAt(index, history);
+            if (!known && history.TryGetPoint(index, out var point))
+            {
+                unjournaled.Add(new TrialSuggested(index, point));
+            }
+            return trial;
         }
         catch (Exception e)
         {
@@ -552,7 +637,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         {
             return;
         }
-        summary = new SweepSummary(sweepId, queue.Total, done, failed, interrupted, queue.Total - queue.Settled.Count, stopping);
+        summary = new SweepSummary(sweepId, queue.Total, done, failed, interrupted, queue.Total - queue.Settled.Count, stopping, stoppedEarly);
         log.Info(EventTemplates.SweepFinished, sweepId, done, failed);
         foreach (var waiter in waiters)
         {

@@ -18,4 +18,13 @@ public static class CoordinatorEvents
 
     /// <summary>Trial <paramref name="Index"/> finished for good and its result is in results.jsonl.</summary>
     public sealed record TrialSettled(long Index, TrialStatus Status) : ISweepMessage;
+
+    /// <summary>
+    /// An epoch report the scheduler keeps (a rung result, …), journaled in the order the scheduler took them, before its
+    /// decision is sent: replaying them rebuilds its state, so a resumed coordinator decides as before.
+    /// </summary>
+    public sealed record SchedulerReported(long Index, int Epoch, double Value) : ISweepMessage;
+
+    /// <summary>An adaptive search (TPE) placed trial <paramref name="Index"/> at <paramref name="Point"/>; journaled before the trial is handed out.</summary>
+    public sealed record TrialSuggested(long Index, IReadOnlyList<double> Point) : ISweepMessage;
 }

@@ -21,8 +21,8 @@ public static class CoordinatorProtocol
         public static RequestTrial Instance { get; } = new();
     }
 
-    /// <summary>One epoch of a running trial.</summary>
-    public sealed record TrialProgress(string TrialId, EpochRecord Epoch) : ISweepMessage;
+    /// <summary>One epoch of a running trial (<paramref name="Index"/>: its index in the sweep). Answered with an <c>EpochVerdict</c> at the trial's decision epochs.</summary>
+    public sealed record TrialProgress(string TrialId, EpochRecord Epoch, long Index = -1) : ISweepMessage;
 
     /// <summary>A trial's final result from the worker that ran it (the sender).</summary>
     public sealed record TrialFinished(long Index, TrialResult Result) : ISweepMessage;

@@ -60,7 +60,7 @@ public static class CoordinatorNode
             var summary = (await completed).Summary;
             var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, TimeSpan.FromMinutes(1));
             return new CoordinatorOutcome(new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
-                summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed), null, null);
+                summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed, summary.StoppedEarly), null, null);
         }
         finally
         {

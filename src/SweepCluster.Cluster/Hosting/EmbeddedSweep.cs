@@ -63,7 +63,7 @@ public static class EmbeddedSweep
             var summary = (await completed).Summary;
             var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, FlushTimeout);
             return new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
-                summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed);
+                summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed, summary.StoppedEarly);
         }
         finally
         {

@@ -16,4 +16,5 @@ public sealed record SweepOutcome(
     bool Stopped,
     IReadOnlyList<RankedEntry> Entries,
     SweepOutputPaths Paths,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    long StoppedEarly = 0);

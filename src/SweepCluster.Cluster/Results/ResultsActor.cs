@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Search;
 using SweepCluster.Reporting;
 using static SweepCluster.Cluster.Results.ResultsProtocol;
 
@@ -118,7 +119,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     private List<ResultRecorded> Recorded() =>
         [.. leaderboard.Ranked()
             .Where(row => !pendingIds.Contains(row.Entry.TrialId))
-            .Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status))];
+            .Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status, ObservedLoss.Of(row.Entry.Result, settings.Metric)))];
 
     private void OnRecord(RecordResult message)
     {

@@ -13,8 +13,11 @@ public static class ResultsProtocol
     /// </summary>
     public sealed record RecordResult(LeaderboardEntry Entry) : ISweepMessage;
 
-    /// <summary>The entry of trial <paramref name="Index"/> is on disk: only now may the coordinator journal it as settled.</summary>
-    public sealed record ResultRecorded(long Index, TrialStatus Status) : ISweepMessage;
+    /// <summary>
+    /// The entry of trial <paramref name="Index"/> is on disk: only now may the coordinator journal it as settled.
+    /// <paramref name="Loss"/>: the result as an adaptive search sees it (<see cref="Core.Search.ObservedLoss"/>), for a resumed TPE.
+    /// </summary>
+    public sealed record ResultRecorded(long Index, TrialStatus Status, double? Loss = null) : ISweepMessage;
 
     /// <summary>Answered with <see cref="RecordedTrials"/>: what results.jsonl holds (a resumed sweep's earlier results).</summary>
     public sealed record GetRecordedTrials : ISweepMessage

@@ -38,6 +38,7 @@ public static class SweepManifests
         new("w.registered", typeof(WorkerRegistered)),
         new("w.sweep-over", typeof(SweepOver)),
         new("w.status", typeof(Workers.WorkerStatus)),
+        new("w.verdict", typeof(EpochVerdict)),
         new("r.record", typeof(RecordResult)),
         new("r.recorded", typeof(ResultRecorded)),
         new("r.get-recorded", typeof(GetRecordedTrials)),
@@ -48,6 +49,8 @@ public static class SweepManifests
         new("e.sweep-started", typeof(SweepStarted)),
         new("e.attempt-failed", typeof(AttemptFailed)),
         new("e.trial-settled", typeof(TrialSettled)),
+        new("e.scheduler-reported", typeof(SchedulerReported)),
+        new("e.trial-suggested", typeof(TrialSuggested)),
     ];
 
     /// <summary>

@@ -31,6 +31,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private IReadOnlyList<AssignTrial> current = [];
     private readonly Dictionary<string, int> packLimits = [];
     private CancellationTokenSource? cancellation;
+    private EpochVerdicts? verdicts;
     private int? lastEpoch;
     private IActorRef? registeredWith;
     private IActorRef? lastCoordinator;
@@ -100,6 +101,8 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             return;
         }
         registeredWith = null;
+        // Nobody is left to answer at the next decision epoch: the running trials go on to their end.
+        verdicts?.OpenAll();
         log.Adapter.Warning(EventTemplates.WorkerCoordinatorGone, settings.Name);
         KeepRegistering();
     }
@@ -149,6 +152,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         Receive<AssignTrial>(assignment => Start([assignment]));
         Receive<AssignPack>(pack => Start(pack.Trials));
         Receive<StopTrial>(_ => { });
+        Receive<EpochVerdict>(_ => { });
         Receive<HandBackTrial>(_ => HandBack());
         Cluster();
     }
@@ -159,6 +163,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         Receive<PackSized>(OnSized);
         Receive<TrainingDone>(OnDone);
         Receive<StopTrial>(OnStop);
+        Receive<EpochVerdict>(OnVerdict);
         Receive<HandBackTrial>(_ => HandBack());
         Cluster();
     }
@@ -179,10 +184,12 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         var token = cancellation.Token;
         var model = trainer;
         var trials = assignments.Select(a => a.Trial).ToList();
+        verdicts = new EpochVerdicts([.. assignments.Select(a => (IReadOnlySet<int>)(a.DecisionEpochs ?? []).ToHashSet())], token);
+        TrialGate? gate = verdicts.Gated ? verdicts.GoOn : null;
         var options = settings.DedicatedThread ? TaskCreationOptions.LongRunning : TaskCreationOptions.None;
         Task.Factory
             .StartNew(() => TrainSafely(model, trials, sized => self.Tell(sized),
-                (position, epoch) => self.Tell(new EpochDone(trials[position].Id, epoch)), token), CancellationToken.None, options, TaskScheduler.Default)
+                (position, epoch) => self.Tell(new EpochDone(trials[position].Id, epoch)), gate, token), CancellationToken.None, options, TaskScheduler.Default)
             .PipeTo(self, success: results => new TrainingDone(results),
                 failure: e => new TrainingDone(trials.Select(t => Transient(t, e)).ToList()));
         Become(Training);
@@ -216,20 +223,33 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             return;
         }
         lastEpoch = message.Epoch.Epoch;
-        coordinator.Tell(new TrialProgress(message.TrialId, message.Epoch));
+        var trial = current.First(a => a.Trial.Id == message.TrialId).Trial;
+        coordinator.Tell(new TrialProgress(message.TrialId, message.Epoch, trial.Index));
+    }
+
+    // The scheduler's word for a decision epoch; the training thread may be waiting for it already, or get there later.
+    private void OnVerdict(EpochVerdict message)
+    {
+        var position = current.ToList().FindIndex(a => a.Trial.Id == message.TrialId);
+        if (position >= 0)
+        {
+            verdicts?.Post(position, message.Epoch, message.Stop, message.Reason);
+        }
     }
 
     private void OnDone(TrainingDone message)
     {
-        foreach (var (assignment, outcome) in current.Zip(message.Results))
+        foreach (var (position, (assignment, outcome)) in current.Zip(message.Results).Index())
         {
             var trial = assignment.Trial;
-            var result = outcome with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device };
+            var reason = outcome.Status == TrialStatus.StoppedEarly ? verdicts?.StopReason(position) ?? outcome.Reason : outcome.Reason;
+            var result = outcome with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device, Reason = reason };
             LogResult(trial, result);
             coordinator.Tell(new TrialFinished(trial.Index, result));
         }
         cancellation?.Dispose();
         cancellation = null;
+        verdicts = null;
         current = [];
         lastEpoch = null;
         RequestWork();
@@ -266,7 +286,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         };
         log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, extra,
             EventTemplates.TrialResult,
-            trial.Id, settings.Name, result.Status.ToString().ToLowerInvariant(), metrics?.EpochsRun ?? 0, metrics?.SamplesPerSecond ?? 0);
+            trial.Id, settings.Name, LeaderboardColumns.StatusText(result.Status), metrics?.EpochsRun ?? 0, metrics?.SamplesPerSecond ?? 0);
     }
 
     // A pack shows as its first trial, "+N" more.
@@ -279,7 +299,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     /// then trains the trials it keeps; one result per kept trial.
     /// </summary>
     private static IReadOnlyList<TrialResult> TrainSafely(ITrialTrainer trainer, IReadOnlyList<TrialSpec> trials, Action<PackSized> onSized,
-        Action<int, EpochRecord> onEpoch, CancellationToken token)
+        Action<int, EpochRecord> onEpoch, TrialGate? gate, CancellationToken token)
     {
         var kept = trials;
         try
@@ -292,7 +312,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
                 kept = trials.Take(Math.Max(1, limit)).ToList();
             }
             // A pack of one is a single trial: the trainer trains it the unpacked way.
-            return trainer.TrainPack(kept, onEpoch, token);
+            return trainer.TrainPack(kept, onEpoch, token, gate);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -6,8 +6,18 @@ namespace SweepCluster.Cluster.Workers;
 /// <summary>The messages a worker understands.</summary>
 public static class WorkerProtocol
 {
-    /// <summary>Train this trial. <paramref name="Attempt"/> is 1 for the first run, 2 for the first retry, …</summary>
-    public sealed record AssignTrial(TrialSpec Trial, int Attempt) : ISweepMessage;
+    /// <summary>
+    /// Train this trial. <paramref name="Attempt"/> is 1 for the first run, 2 for the first retry, …
+    /// <paramref name="DecisionEpochs"/>: the epochs after which the trial waits for the sweep scheduler's
+    /// <see cref="EpochVerdict"/> (none without a scheduler).
+    /// </summary>
+    public sealed record AssignTrial(TrialSpec Trial, int Attempt, IReadOnlyList<int>? DecisionEpochs = null) : ISweepMessage;
+
+    /// <summary>
+    /// The coordinator's answer to the progress report of a decision epoch: the trial goes on, or (<paramref name="Stop"/>)
+    /// ends there as stopped_early, for <paramref name="Reason"/>; in a pack the other trials go on.
+    /// </summary>
+    public sealed record EpochVerdict(string TrialId, int Epoch, bool Stop, string? Reason) : ISweepMessage;
 
     /// <summary>
     /// Train these compatible trials (equal <see cref="PackKey"/>) as one pack. The worker may keep fewer (its

@@ -24,6 +24,7 @@ public static class MonitorJson
             WriteTime(json, "at", snapshot.At);
             WriteNumber(json, "total", snapshot.Total);
             json.WriteNumber("done", snapshot.Done);
+            json.WriteNumber("stopped_early", snapshot.StoppedEarly);
             json.WriteNumber("running", snapshot.Running);
             json.WriteNumber("queued", snapshot.Queued);
             json.WriteNumber("failed", snapshot.Failed);

@@ -3,6 +3,7 @@ namespace SweepCluster.Core.Monitoring;
 /// <summary>
 /// A sweep's state as folded from its logs at <paramref name="At"/>. <paramref name="Total"/> is null until the
 /// sweep's start event is read; then <paramref name="Queued"/> = total − done − running − failed.
+/// <paramref name="StoppedEarly"/>: the done trials a scheduler stopped early.
 /// <paramref name="Eta"/> extrapolates the rate of settled trials since the start; null until one settles.
 /// </summary>
 public sealed record MonitorSnapshot(
@@ -23,4 +24,5 @@ public sealed record MonitorSnapshot(
     TimeSpan? Eta,
     double? TrialsPerMinute,
     int EventsRead,
-    int UnreadableLines);
+    int UnreadableLines,
+    long StoppedEarly = 0);

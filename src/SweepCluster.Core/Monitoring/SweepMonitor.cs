@@ -63,7 +63,8 @@ public sealed class SweepMonitor
         TimeSpan? eta = state == "finished" ? TimeSpan.Zero
             : rate is > 0 && total is { } all ? TimeSpan.FromMinutes((all - done - failed) / rate.Value) : null;
         return new MonitorSnapshot(sweepId, state, startedAt, at, total, done, running, queued, failed, metric, goal,
-            Best(), WorkerViews(at), [.. failures.TakeLast(FailuresKept).Reverse()], eta, rate, EventsRead, 0);
+            Best(), WorkerViews(at), [.. failures.TakeLast(FailuresKept).Reverse()], eta, rate, EventsRead, 0,
+            trials.Values.Count(t => t.Phase == TrialPhase.Done && t.Status == "stopped_early"));
     }
 
     private void Dispatch(LogEvent e)
@@ -297,7 +298,7 @@ public sealed class SweepMonitor
     {
         var sign = goal == "maximize" ? -1 : 1;
         var best = trials.Values
-            .Where(t => t.Phase == TrialPhase.Done && (t.Status is null or "completed") && t.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
+            .Where(t => t.Phase == TrialPhase.Done && (t.Status is null or "completed" or "stopped_early") && t.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
             .OrderBy(t => sign * t.Metrics[metric])
             .ThenBy(t => t.TrialId, StringComparer.Ordinal)
             .FirstOrDefault();

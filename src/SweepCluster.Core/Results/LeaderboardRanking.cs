@@ -3,7 +3,8 @@ using SweepCluster.Core.Sweeps;
 namespace SweepCluster.Core.Results;
 
 /// <summary>
-/// The leaderboard's total order. Completed trials with metrics come first, best metric first (goal-aware);
+/// The leaderboard's total order. Completed trials with metrics, and trials a scheduler stopped early (by the best
+/// value they reported; their epochs_run says how far they got), come first, best metric first (goal-aware);
 /// ties go to higher sparsity, then fewer parameters, then lower trial index, then trial id. All other
 /// trials (diverged, failed, interrupted) follow unranked, by status then index: they stay visible
 /// without competing with real results.
@@ -37,7 +38,7 @@ public sealed class LeaderboardRanking : IComparer<LeaderboardEntry>
     };
 
     public static bool IsRankable(LeaderboardEntry entry) =>
-        entry.Result.Status == TrialStatus.Completed && entry.Result.Metrics is not null;
+        entry.Result.Status is TrialStatus.Completed or TrialStatus.StoppedEarly && entry.Result.Metrics is not null;
 
     /// <summary>Sorts <paramref name="entries"/> and numbers the rankable ones 1, 2, 3, …</summary>
     public IReadOnlyList<RankedEntry> Rank(IEnumerable<LeaderboardEntry> entries) => Number(entries.Order(this));

@@ -56,7 +56,8 @@ public sealed class PackedTrialRun : IDisposable
     private bool Proximal => plan.L1Mode == L1Mode.Proximal;
 
     /// <summary>Trains every trial of the pack; one result per trial, in input order. <paramref name="onEpoch"/> gets the trial's index in the pack.</summary>
-    public IReadOnlyList<TrialResult> Execute(Action<int, EpochRecord>? onEpoch, CancellationToken cancellation)
+    /// <paramref name="gate"/> is asked after each reported epoch of each running trial; a trial it stops is frozen while the others go on.
+    public IReadOnlyList<TrialResult> Execute(Action<int, EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate = null)
     {
         clock.Restart();
         for (var epoch = 1; epoch <= plan.Epochs && members.Any(m => m.Running); epoch++)
@@ -67,7 +68,7 @@ public sealed class PackedTrialRun : IDisposable
                 EndRunning(TrialStatus.Interrupted, $"stopped during epoch {epoch}");
                 break;
             }
-            CloseEpoch(epoch, trainLosses, Evaluate(), onEpoch);
+            CloseEpoch(epoch, trainLosses, Evaluate(), onEpoch, gate);
         }
         EndRunning(TrialStatus.Completed, null);
         return members.Select(Finish).ToList();
@@ -174,7 +175,7 @@ public sealed class PackedTrialRun : IDisposable
     }
 
     /// <summary>Per running trial, TrialRun's end-of-epoch rules: divergence, history, best state, patience.</summary>
-    private void CloseEpoch(int epoch, double[] trainLosses, PackEvaluation evaluation, Action<int, EpochRecord>? onEpoch)
+    private void CloseEpoch(int epoch, double[] trainLosses, PackEvaluation evaluation, Action<int, EpochRecord>? onEpoch, TrialGate? gate)
     {
         var improved = new bool[Count];
         var diverged = new bool[Count];
@@ -190,7 +191,11 @@ public sealed class PackedTrialRun : IDisposable
             var record = new EpochRecord(epoch, trainLoss, valLoss, evaluation.Accuracies[member.Index]);
             improved[member.Index] = member.Record(record);
             onEpoch?.Invoke(member.Index, record);
-            if (!improved[member.Index] && member.PatienceExhausted)
+            if (epoch < plan.Epochs && gate?.Invoke(member.Index, epoch) == false)
+            {
+                member.End(TrialStatus.StoppedEarly, Trainer.TrialRun.StoppedEarlyReason(epoch), clock.Elapsed.TotalSeconds);
+            }
+            else if (!improved[member.Index] && member.PatienceExhausted)
             {
                 member.End(TrialStatus.Completed, null, clock.Elapsed.TotalSeconds);
             }

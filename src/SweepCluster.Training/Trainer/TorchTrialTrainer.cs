@@ -50,7 +50,10 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
         ? PackCalibration.Candidates(SlotDevice(), int.MaxValue).Max()
         : Packing.Size;
 
-    public TrialResult Train(TrialSpec trial, Action<EpochRecord>? onEpoch, CancellationToken cancellation)
+    public TrialResult Train(TrialSpec trial, Action<EpochRecord>? onEpoch, CancellationToken cancellation) =>
+        Train(trial, onEpoch, cancellation, null);
+
+    public TrialResult Train(TrialSpec trial, Action<EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate)
     {
         var prepared = Prepare(trial);
         if (prepared.Problem is { } problem)
@@ -58,7 +61,7 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
             return Failed(trial, problem);
         }
         using var run = new TrialRun(trial, prepared.Data!, prepared.Outputs, prepared.Device);
-        return run.Execute(onEpoch, cancellation);
+        return run.Execute(onEpoch, cancellation, gate);
     }
 
     public int PackSize(TrialSpec sample, int offered)
@@ -87,11 +90,11 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
         return calibration.PackSize(prepared.Device, workload, MaxPackSize, waitForCalibration: false, offered: offered);
     }
 
-    public IReadOnlyList<TrialResult> TrainPack(IReadOnlyList<TrialSpec> trials, Action<int, EpochRecord>? onEpoch, CancellationToken cancellation)
+    public IReadOnlyList<TrialResult> TrainPack(IReadOnlyList<TrialSpec> trials, Action<int, EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate = null)
     {
         if (trials.Count == 1)
         {
-            return [Train(trials[0], epoch => onEpoch?.Invoke(0, epoch), cancellation)];
+            return [Train(trials[0], epoch => onEpoch?.Invoke(0, epoch), cancellation, gate)];
         }
         var prepared = Prepare(trials[0]);
         if (prepared.Problem is { } problem)
@@ -99,7 +102,7 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
             return trials.Select(t => Failed(t, problem)).ToList();
         }
         using var run = new PackedTrialRun(trials, prepared.Data!, prepared.Outputs, prepared.Device);
-        return run.Execute(onEpoch, cancellation);
+        return run.Execute(onEpoch, cancellation, gate);
     }
 
     /// <summary>Threads, device and the trial's data (shared by every trial of a pack: they have one data spec).</summary>

@@ -42,7 +42,8 @@ internal sealed class TrialRun : IDisposable
 
     private bool Proximal => Settings.L1Mode == L1Mode.Proximal;
 
-    public TrialResult Execute(Action<EpochRecord>? onEpoch, CancellationToken cancellation)
+    /// <summary>Trains up to the trial's epochs; after each reported epoch <paramref name="gate"/> may stop it early.</summary>
+    public TrialResult Execute(Action<EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate = null)
     {
         var epochsWithoutImprovement = 0;
         for (var epoch = 1; epoch <= Settings.Epochs; epoch++)
@@ -60,7 +61,12 @@ internal sealed class TrialRun : IDisposable
             var record = new EpochRecord(epoch, trainLoss, evaluation.Loss, evaluation.Accuracy);
             history.Add(record);
             onEpoch?.Invoke(record);
-            if (best.Offer(record))
+            var improved = best.Offer(record);
+            if (epoch < Settings.Epochs && gate?.Invoke(0, epoch) == false)
+            {
+                return Finish(TrialStatus.StoppedEarly, StoppedEarlyReason(epoch));
+            }
+            if (improved)
             {
                 epochsWithoutImprovement = 0;
             }
@@ -125,6 +131,9 @@ internal sealed class TrialRun : IDisposable
         }
         return new EvaluationResult(lossSum / data.ValidationRows, (double)correct / data.ValidationRows);
     }
+
+    /// <summary>The worker replaces it with the scheduler's own reason; this one stands where the trainer runs alone.</summary>
+    internal static string StoppedEarlyReason(int epoch) => $"stopped early by the scheduler after epoch {epoch}";
 
     private TrialResult Finish(TrialStatus status, string? reason)
     {

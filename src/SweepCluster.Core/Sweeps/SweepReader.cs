@@ -10,7 +10,8 @@ namespace SweepCluster.Core.Sweeps;
 internal sealed partial class SweepReader
 {
     private static readonly IReadOnlyList<string> TopKeys =
-        ["name", "method", "trials", "seed", "max_trials", "metric", "data", "model", "training", "parameters"];
+        ["name", "method", "trials", "seed", "max_trials", "metric", "data", "model", "training", "parameters",
+         "scheduler"];
 
     private static readonly IReadOnlyList<string> Methods = ["grid", "random", "sobol"];
 
@@ -45,6 +46,9 @@ internal sealed partial class SweepReader
         var model = top.TryGetValue("model", out var modelNode) ? Model(modelNode) : null;
         var training = top.TryGetValue("training", out var trainingNode) ? Training(trainingNode) : TrainingSettings.Default;
         var parameters = top.TryGetValue("parameters", out var parametersNode) ? Parameters(parametersNode) : [];
+        var scheduler = top.TryGetValue("scheduler", out var schedulerNode)
+            ? new SchedulerReader(_errors, _fields).Read(schedulerNode, training, metric, parametersNode)
+            : null;
 
         var outputs = Outputs(data, model, modelNode ?? root);
         CheckWidthsGiven(root, modelNode, parametersNode);
@@ -58,7 +62,7 @@ internal sealed partial class SweepReader
             return null;
         }
         return new SweepDefinition(name, method.Value, trials, seed, maxTrials, metric, data, outputs,
-            model?.Widths, model?.Dropout ?? 0, training, parameters, sourcePath, sourceText);
+            model?.Widths, model?.Dropout ?? 0, training, parameters, sourcePath, sourceText, scheduler);
     }
 
     private T? Optional<T>(Dictionary<string, YamlNode> top, string key, Func<YamlNode, T?> read) where T : struct =>

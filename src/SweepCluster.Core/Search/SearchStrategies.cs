@@ -14,6 +14,7 @@ public static class SearchStrategies
             SearchMethod.Grid => new GridSearch([.. sweep.Parameters.Select(p => ((ValuesDomain)p.Domain).Values.Count)], sweep.Trials),
             SearchMethod.Random => new RandomSearch(dimensions, sweep.Seed, trials),
             SearchMethod.Sobol => new SobolSearch(dimensions, sweep.Seed, trials),
+            SearchMethod.Tpe => new TpeSearch([.. sweep.Parameters.Select(p => p.Domain)], sweep.Seed, trials, sweep.Tpe),
             _ => throw new ArgumentException($"Unknown search method {sweep.Method}.", nameof(sweep)),
         };
     }

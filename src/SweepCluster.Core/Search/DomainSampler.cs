@@ -14,8 +14,8 @@ internal static class DomainSampler
         _ => throw new ArgumentException($"Unknown domain {domain.GetType().Name}.", nameof(domain)),
     };
 
-    /// <summary>floor(u·n), kept below n even when rounding pushes u·n up to n.</summary>
-    private static int Bucket(double u, long n) => (int)Math.Min((long)Math.Floor(u * n), n - 1);
+    /// <summary>floor(u·n), kept below n even when rounding pushes u·n up to n: the value a coordinate picks of n listed ones.</summary>
+    public static int Bucket(double u, long n) => (int)Math.Min((long)Math.Floor(u * n), n - 1);
 
     private static double LogScale(double u, double low, double high) =>
         Math.Exp(Math.Log(low) + u * (Math.Log(high) - Math.Log(low)));

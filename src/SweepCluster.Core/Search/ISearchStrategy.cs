@@ -15,5 +15,10 @@ public interface ISearchStrategy
     /// <summary>True when <see cref="PointFor"/> depends on the history.</summary>
     bool Adaptive { get; }
 
+    /// <summary>
+    /// Where trial <paramref name="index"/> goes: a point of [0, 1)^d, one coordinate per swept parameter in file order.
+    /// A non-adaptive method ignores <paramref name="history"/>; an adaptive one reads it and leaves it unchanged (the
+    /// caller records the point with <see cref="SearchHistory.Suggest"/>). The same index and history give the same point.
+    /// </summary>
     double[] PointFor(long index, SearchHistory history);
 }

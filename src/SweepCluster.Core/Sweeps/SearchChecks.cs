@@ -35,7 +35,7 @@ internal sealed class SearchChecks(ErrorSink errors)
         foreach (var p in continuous)
         {
             errors.At(p.Line, p.Column,
-                $"grid search needs `values` for parameter '{p.Name}' (line {p.Line}); {p.Domain.Key} is not a list of values: use method random or sobol");
+                $"grid search needs `values` for parameter '{p.Name}' (line {p.Line}); {p.Domain.Key} is not a list of values: use method random, sobol or tpe");
         }
         if (continuous.Count > 0)
         {

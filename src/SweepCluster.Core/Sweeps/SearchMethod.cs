@@ -6,4 +6,7 @@ public enum SearchMethod
     Grid,
     Random,
     Sobol,
+
+    /// <summary>Tree-structured Parzen estimator: adaptive, each trial placed from the results so far.</summary>
+    Tpe,
 }

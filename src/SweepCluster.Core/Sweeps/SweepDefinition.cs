@@ -9,7 +9,7 @@ namespace SweepCluster.Core.Sweeps;
 /// Trials are generated on demand: any trial can be rebuilt from its index alone, so a resumed sweep
 /// never expands the trials before it.
 /// </summary>
-/// <param name="Trials">How many trials random and sobol run; for grid, an optional cap on the full product.</param>
+/// <param name="Trials">How many trials random, sobol and tpe run; for grid, an optional cap on the full product.</param>
 /// <param name="Outputs">model.outputs; for synthetic data it defaults to the number of classes; null for CSV data when the labels decide.</param>
 /// <param name="Widths">model.widths, or null when only <c>parameters.widths</c> gives them.</param>
 /// <param name="SourcePath">The sweep file's full path ("" when parsed from text).</param>
@@ -39,7 +39,7 @@ public sealed record SweepDefinition(
     /// <summary>The number of trials of the expansion, computed without generating them.</summary>
     public long CountTrials() => new TrialPlan(this).Count;
 
-    /// <summary>Every trial in index order, generated lazily.</summary>
+    /// <summary>Every trial in index order, generated lazily; for tpe, as placed before any result (its startup trials' points).</summary>
     public IEnumerable<TrialSpec> ExpandTrials()
     {
         var plan = new TrialPlan(this);

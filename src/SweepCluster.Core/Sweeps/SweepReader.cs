@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SweepCluster.Core.Search;
 using YamlDotNet.RepresentationModel;
 
 namespace SweepCluster.Core.Sweeps;
@@ -11,9 +12,9 @@ internal sealed partial class SweepReader
 {
     private static readonly IReadOnlyList<string> TopKeys =
         ["name", "method", "trials", "seed", "max_trials", "metric", "data", "model", "training", "parameters",
-         "scheduler"];
+         "scheduler", "tpe"];
 
-    private static readonly IReadOnlyList<string> Methods = ["grid", "random", "sobol"];
+    private static readonly IReadOnlyList<string> Methods = ["grid", "random", "sobol", "tpe"];
 
     private readonly ErrorSink _errors;
     private readonly YamlFields _fields;
@@ -49,6 +50,7 @@ internal sealed partial class SweepReader
         var scheduler = top.TryGetValue("scheduler", out var schedulerNode)
             ? new SchedulerReader(_errors, _fields).Read(schedulerNode, training, metric, parametersNode)
             : null;
+        var tpe = Tpe(root, top, method);
 
         var outputs = Outputs(data, model, modelNode ?? root);
         CheckWidthsGiven(root, modelNode, parametersNode);
@@ -62,7 +64,8 @@ internal sealed partial class SweepReader
             return null;
         }
         return new SweepDefinition(name, method.Value, trials, seed, maxTrials, metric, data, outputs,
-            model?.Widths, model?.Dropout ?? 0, training, parameters, sourcePath, sourceText, scheduler);
+            model?.Widths, model?.Dropout ?? 0, training, parameters, sourcePath, sourceText, scheduler,
+            Tpe: method == SearchMethod.Tpe ? tpe ?? TpeSettings.Default : null);
     }
 
     private T? Optional<T>(Dictionary<string, YamlNode> top, string key, Func<YamlNode, T?> read) where T : struct =>
@@ -93,7 +96,7 @@ internal sealed partial class SweepReader
     {
         if (!top.TryGetValue("method", out var node))
         {
-            _errors.At(root, "missing key 'method' (grid, random or sobol)");
+            _errors.At(root, "missing key 'method' (grid, random, sobol or tpe)");
             return null;
         }
         var text = _fields.Text(node, "method")?.ToLowerInvariant();
@@ -107,10 +110,28 @@ internal sealed partial class SweepReader
                 return SearchMethod.Random;
             case "sobol":
                 return SearchMethod.Sobol;
+            case "tpe":
+                return SearchMethod.Tpe;
             default:
-                _errors.At(node, $"unknown method '{text}': use grid, random or sobol{Suggestions.DidYouMean(text, Methods)}");
+                _errors.At(node, $"unknown method '{text}': use grid, random, sobol or tpe{Suggestions.DidYouMean(text, Methods)}");
                 return null;
         }
+    }
+
+    /// <summary>The <c>tpe:</c> block, which only <c>method: tpe</c> takes; null when absent (the defaults apply) or wrong.</summary>
+    private TpeSettings? Tpe(YamlMappingNode root, Dictionary<string, YamlNode> top, SearchMethod? method)
+    {
+        if (!top.TryGetValue("tpe", out var node))
+        {
+            return null;
+        }
+        var settings = new TpeReader(_errors, _fields).Read(node);
+        if (method is { } other && other != SearchMethod.Tpe)
+        {
+            var key = root.Children.Keys.First(k => k is YamlScalarNode { Value: "tpe" });
+            _errors.At(key, $"a tpe block needs method tpe (the method is {other.ToString().ToLowerInvariant()}): remove it or use method tpe");
+        }
+        return settings;
     }
 
     private ModelSettings? Model(YamlNode node)

@@ -18,7 +18,11 @@ public sealed class SweepTrialSource(SweepDefinition sweep) : ITrialSource
 
     public IReadOnlyList<string> SweptParameters { get; } = sweep.Parameters.Select(p => p.Name).ToList();
 
+    public bool Adaptive => plan.Adaptive;
+
     public TrialSpec TrialAt(long index) => plan.TrialAt(index);
+
+    public TrialSpec TrialAt(long index, SearchHistory history) => plan.TrialAt(index, history);
 
     public Scheduling.ITrialScheduler? NewScheduler() => Sweep.Scheduler?.Create(Sweep.Training.Epochs, Sweep.Metric.Goal);
 }

@@ -120,5 +120,23 @@ public class GridSearchTests
         Assert.Null(GridIndex.CountOf([int.MaxValue, int.MaxValue, int.MaxValue]));
     }
 
+    [Fact]
+    public void Grid_point_is_the_middle_of_each_values_bucket()
+    {
+        // Given a grid of 3 x 1 x 4 values, when trial 6 (digits 1, 0, 2) is placed in the unit cube
+        var point = new GridSearch([3, 1, 4]).PointFor(6, new SearchHistory());
+
+        // Then each coordinate is (digit + 0.5) / size, so the domain maps it back to that value
+        Assert.Equal([1.5 / 3, 0.5 / 1, 2.5 / 4], point);
+    }
+
+    [Fact]
+    public void Grid_search_is_not_adaptive_and_counts_the_capped_product()
+    {
+        Assert.False(new GridSearch([3, 4]).Adaptive);
+        Assert.Equal(12, new GridSearch([3, 4]).Count);
+        Assert.Equal(5, new GridSearch([3, 4], cap: 5).Count);
+    }
+
     private static string Describe(TrialSpec trial) => string.Join(", ", trial.SweptValues.Select(v => $"{v.Name} = {v.Text}"));
 }

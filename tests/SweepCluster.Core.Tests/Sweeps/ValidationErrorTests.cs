@@ -164,7 +164,7 @@ public class ValidationErrorTests
     public void Unknown_method_is_refused_with_a_suggestion()
     {
         var yaml = With("method: grid", "method: grdi");
-        AssertAt(SingleError(yaml), Pos(yaml, "grdi"), "unknown method 'grdi': use grid, random or sobol; did you mean 'grid'?");
+        AssertAt(SingleError(yaml), Pos(yaml, "grdi"), "unknown method 'grdi': use grid, random, sobol or tpe; did you mean 'grid'?");
     }
 
     [Fact]

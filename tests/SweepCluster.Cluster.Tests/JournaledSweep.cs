@@ -22,13 +22,16 @@ internal sealed class JournaledSweep(TestKitBase kit, string persistenceId) : ID
 
     public SweepOutputPaths Paths { get; } = new(Path.Combine(Path.GetTempPath(), $"sweepcluster-{persistenceId}-{Guid.NewGuid():N}"));
 
-    public (IActorRef Coordinator, IActorRef Results) Start(ITrialSource source, ITrialTrainer trainer)
+    public (IActorRef Coordinator, IActorRef Results) Start(ITrialSource source, ITrialTrainer trainer, int workers = 1)
     {
         generation++;
         var results = kit.Sys.ActorOf(ResultsActor.Props(new ResultsSettings(Paths, source.Metric, source.SweptParameters, Resume: true)), $"{persistenceId}-results-{generation}");
         var coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(source, results, new CoordinatorSettings(PersistenceId: persistenceId)), $"{persistenceId}-coordinator-{generation}");
-        var worker = kit.Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"w{generation}", "test-node")), $"{persistenceId}-worker-{generation}");
-        running.AddRange([worker, coordinator, results]);
+        for (var w = 0; w < workers; w++)
+        {
+            running.Add(kit.Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"w{generation}-{w}", "test-node")), $"{persistenceId}-worker-{generation}-{w}"));
+        }
+        running.AddRange([coordinator, results]);
         return (coordinator, results);
     }
 

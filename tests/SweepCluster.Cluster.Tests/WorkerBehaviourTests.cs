@@ -63,6 +63,50 @@ public sealed class WorkerBehaviourTests : TestKit
     }
 
     [Fact]
+    public void A_trial_waiting_for_its_verdict_does_not_hang_when_the_sweep_stops_it()
+    {
+        // given a worker whose trial waits at its decision epoch 1
+        var coordinator = CreateTestProbe();
+        var trainer = new CurveTrainer((_, epoch) => 1.0 / epoch);
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(0, epochs: 4), 1, [1]), coordinator);
+        coordinator.ExpectMsg<TrialProgress>(Patience);
+
+        // when the sweep stops it before any verdict comes
+        worker.Tell(new StopTrial("test-0"));
+
+        // then the wait ends and the trial does not hang: it finishes, keeping the epoch it reported
+        var finished = coordinator.FishForMessage<TrialFinished>(_ => true, Patience);
+        Assert.NotNull(finished.Result.Metrics);
+        Assert.True(finished.Result.History.Count >= 1);
+    }
+
+    [Fact]
+    public void A_trial_waiting_for_its_verdict_goes_on_when_the_coordinator_is_gone()
+    {
+        // given a worker that sends to a proxy (as to the singleton proxy on a cluster) and watches the coordinator that
+        // acknowledged it, whose trial waits at its decision epoch 1
+        var coordinator = CreateTestProbe();
+        var proxy = CreateTestProbe();
+        var trainer = new CurveTrainer((_, epoch) => 1.0 / epoch);
+        var worker = Sys.ActorOf(WorkerActor.Props(proxy, trainer, new WorkerSettings("w0", "node-a")));
+        proxy.ExpectMsg<RegisterWorker>();
+        proxy.ExpectMsg<RequestTrial>();
+        worker.Tell(WorkerRegistered.Instance, coordinator);
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(0, epochs: 3), 1, [1, 2]), proxy);
+        proxy.ExpectMsg<TrialProgress>(Patience);
+
+        // when the coordinator it registered with stops, without answering
+        Sys.Stop(coordinator.Ref);
+
+        // then the trial goes on through its decision epochs to the end
+        var finished = proxy.FishForMessage<TrialFinished>(_ => true, Patience);
+        Assert.Equal((TrialStatus.Completed, 3), (finished.Result.Status, finished.Result.Metrics!.EpochsRun));
+    }
+
+    [Fact]
     public void A_verdict_that_arrives_before_the_trainer_asks_is_kept()
     {
         // given a worker whose trial waits for a release before its first epoch

@@ -6,8 +6,9 @@ namespace SweepCluster.Cluster.Workers;
 /// Where the training thread of one assignment waits for the coordinator's word at a trial's decision epochs (the
 /// scheduler's rungs), and where the worker actor posts that word when it arrives. Either side may come first. At any
 /// other epoch the trial goes on without waiting. <see cref="OpenAll"/> (the coordinator is gone) lets every wait,
-/// present and future, go on: training never hangs on a coordinator that cannot answer. A wait ends with an
-/// <see cref="OperationCanceledException"/> when the assignment is cancelled.
+/// present and future, go on: training never hangs on a coordinator that cannot answer. A cancelled assignment (the
+/// sweep stops, the node leaves) ends the wait with "go on", so that the trainer itself sees the cancellation at its
+/// next step and ends the trials as interrupted with the epochs they have.
 /// </summary>
 internal sealed class EpochVerdicts(IReadOnlyList<IReadOnlySet<int>> decisionEpochs, CancellationToken cancellation)
 {
@@ -24,7 +25,16 @@ internal sealed class EpochVerdicts(IReadOnlyList<IReadOnlySet<int>> decisionEpo
         {
             return true;
         }
-        var verdict = Slot(position, epoch).Task.WaitAsync(cancellation).GetAwaiter().GetResult();
+        var slot = Slot(position, epoch).Task;
+        try
+        {
+            slot.Wait(cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+        var verdict = slot.Result;
         if (verdict.Stop)
         {
             stopReasons[position] = verdict.Reason ?? $"stopped early after epoch {epoch}";

@@ -48,6 +48,20 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void Scheduler_and_tpe_settings_are_described()
+    {
+        // given the ASHA example and the TPE example
+        var (ashaExit, asha, _) = Invoke("validate", Path.Combine(RepoRoot(), "sweeps", "asha-random.yaml"));
+        var (tpeExit, tpe, _) = Invoke("validate", Path.Combine(RepoRoot(), "sweeps", "tpe-learning-rate.yaml"), "--set", "tpe.startup_trials=4");
+
+        // then validate says where ASHA decides and how TPE starts
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success), (ashaExit, tpeExit));
+        Assert.Contains("scheduler: asha, reduction factor 3: rungs at epochs 1, 3, 9 of 27", asha);
+        Assert.Contains("tpe search, 30 trials", tpe);
+        Assert.Contains("tpe: 4 random start-up trials", tpe);
+    }
+
+    [Fact]
     public void Invalid_sweep_prints_every_error_and_exits_two()
     {
         // Given a file with two mistakes

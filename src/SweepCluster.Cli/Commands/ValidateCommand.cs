@@ -49,6 +49,14 @@ public static class ValidateCommand
         output.WriteLine(Invariant($"data checked: {shape.Rows} rows ({shape.Split.Training} training, {shape.Split.Validation} validation), {shape.Features} features, {shape.Classes} classes"));
         var swept = sweep.Parameters.Count == 0 ? "nothing" : string.Join(", ", sweep.Parameters.Select(p => $"{p.Name} ({p.Domain.Key})"));
         output.WriteLine($"swept: {swept}");
+        if (sweep.Tpe is { } tpe)
+        {
+            output.WriteLine(Invariant($"tpe: {tpe.StartupTrials} random start-up trials, then each from the results so far ({tpe.Candidates} candidates, gamma {tpe.Gamma}, prior weight {tpe.PriorWeight}); the preview shows the start-up ones"));
+        }
+        if (sweep.Scheduler is { } scheduler)
+        {
+            output.WriteLine($"scheduler: {scheduler.Describe(sweep.Training.Epochs)}");
+        }
     }
 
     private static string Describe(DataSpec data) => data switch

@@ -15,4 +15,7 @@ public sealed record AshaSpec(int GraceEpochs = 1, int ReductionFactor = 3) : Sc
 
     public override ITrialScheduler Create(int maxEpochs, MetricGoal goal) =>
         new AshaScheduler(GraceEpochs, ReductionFactor, maxEpochs, goal);
+
+    public override string Describe(int maxEpochs) =>
+        $"asha, reduction factor {ReductionFactor}: rungs at epochs {string.Join(", ", new AshaScheduler(GraceEpochs, ReductionFactor, maxEpochs, MetricGoal.Minimize).RungEpochs)} of {maxEpochs}";
 }

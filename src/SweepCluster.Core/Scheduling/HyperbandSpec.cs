@@ -15,4 +15,11 @@ public sealed record HyperbandSpec(int GraceEpochs = 1, int ReductionFactor = 3)
 
     public override ITrialScheduler Create(int maxEpochs, MetricGoal goal) =>
         new HyperbandScheduler(GraceEpochs, ReductionFactor, maxEpochs, goal);
+
+    public override string Describe(int maxEpochs)
+    {
+        var brackets = HyperbandScheduler.BracketsFor(GraceEpochs, ReductionFactor, maxEpochs);
+        return $"hyperband, reduction factor {ReductionFactor}: {brackets.Count} brackets of {string.Join(", ", brackets.Select(b => b.Trials))} "
+            + $"in every {brackets.Sum(b => b.Trials)} trials, their rungs starting at epochs {string.Join(", ", brackets.Select(b => b.GraceEpochs))} of {maxEpochs}";
+    }
 }

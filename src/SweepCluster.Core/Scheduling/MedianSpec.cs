@@ -15,4 +15,7 @@ public sealed record MedianSpec(int WarmupEpochs = 0, int MinTrials = 5) : Sched
 
     public override ITrialScheduler Create(int maxEpochs, MetricGoal goal) =>
         new MedianScheduler(WarmupEpochs, MinTrials, maxEpochs, goal);
+
+    public override string Describe(int maxEpochs) =>
+        $"median: after epoch {WarmupEpochs} (of {maxEpochs}), against the median of at least {MinTrials} other trials at the same epoch";
 }

@@ -10,4 +10,7 @@ public abstract record SchedulerSpec
 
     /// <summary>A fresh scheduler for trials of <paramref name="maxEpochs"/> epochs (training.epochs), ranking by a metric with <paramref name="goal"/>.</summary>
     public abstract ITrialScheduler Create(int maxEpochs, MetricGoal goal);
+
+    /// <summary>One line for <c>validate</c>: the rule and where it decides for trials of <paramref name="maxEpochs"/> epochs.</summary>
+    public abstract string Describe(int maxEpochs);
 }

@@ -26,8 +26,10 @@ public class ExampleSweepTests
     [Fact]
     public void The_examples_are_there()
     {
-        // Given the sweeps folder, when listed, then the four examples of this issue are among its files.
+        // Given the sweeps folder, when listed, then an example of each method and of early stopping is among its files.
         var files = FileNames();
+        Assert.Contains("asha-random.yaml", files);
+        Assert.Contains("tpe-learning-rate.yaml", files);
         Assert.Contains("grid-small.yaml", files);
         Assert.Contains("random-lambda.yaml", files);
         Assert.Contains("sobol-lambda-dropout.yaml", files);

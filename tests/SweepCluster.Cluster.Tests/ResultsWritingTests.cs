@@ -75,6 +75,33 @@ public sealed class ResultsWritingTests : TestKit
     }
 
     [Fact]
+    public void Recorded_trials_carry_the_search_loss_even_for_rows_whose_learning_curve_the_leaderboard_dropped()
+    {
+        // given 15 trials stopped early whose last reported val_loss (index + 2) is worse than their best (index + 1),
+        // more than the leaderboard keeps learning curves for
+        var results = StartResults(TimeSpan.FromHours(1), recording: false);
+        for (var i = 0; i < 15; i++)
+        {
+            var spec = InMemoryTrialSource.Spec(i);
+            var metrics = FakeTrainer.Metrics(i + 1.0) with { EpochsRun = 2, BestEpoch = 1 };
+            var history = new[] { new EpochRecord(1, 1, i + 1.0, 0.5), new EpochRecord(2, 1, i + 2.0, 0.5) };
+            results.Tell(new RecordResult(LeaderboardEntry.For(spec, new TrialResult(spec.Id, TrialStatus.StoppedEarly, "asha", metrics, history))), TestActor);
+        }
+        for (var i = 0; i < 15; i++)
+        {
+            ExpectMsg<ResultRecorded>(Patience);
+        }
+
+        // when a resuming coordinator asks what is recorded
+        results.Tell(GetRecordedTrials.Instance, TestActor);
+        var recorded = ExpectMsg<RecordedTrials>(Patience).Trials;
+
+        // then each trial's loss for the search is its last reported value, as it was when the trial finished
+        Assert.Equal(15, recorded.Count);
+        Assert.All(recorded, r => Assert.Equal(r.Index + 2.0, r.Loss));
+    }
+
+    [Fact]
     public void Duplicate_result_is_acknowledged_but_written_once()
     {
         // given a trial's result being written, held on the disk

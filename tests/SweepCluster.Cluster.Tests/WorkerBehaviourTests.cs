@@ -107,6 +107,29 @@ public sealed class WorkerBehaviourTests : TestKit
     }
 
     [Fact]
+    public void A_late_verdict_is_asked_for_again_by_reporting_the_epoch_again()
+    {
+        // given a worker that asks again after 200 ms, and a trial waiting at its decision epoch 1
+        var coordinator = CreateTestProbe();
+        var trainer = new CurveTrainer((_, epoch) => 1.0 / epoch);
+        var settings = new WorkerSettings("w0", "node-a", VerdictResendAfter: TimeSpan.FromMilliseconds(200));
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, settings));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+        worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(2, epochs: 3), 1, [1]), coordinator);
+        var first = coordinator.ExpectMsg<TrialProgress>(Patience);
+
+        // when no verdict comes (say it was lost)
+        var again = coordinator.ExpectMsg<TrialProgress>(Patience);
+
+        // then the same epoch is reported again, and the verdict for it, when it comes, lets the trial go on
+        Assert.Equal((first.TrialId, first.Index, first.Epoch), (again.TrialId, again.Index, again.Epoch));
+        worker.Tell(new EpochVerdict("test-2", 1, false, null), coordinator);
+        var finished = coordinator.FishForMessage<TrialFinished>(_ => true, Patience);
+        Assert.Equal((TrialStatus.Completed, 3), (finished.Result.Status, finished.Result.Metrics!.EpochsRun));
+    }
+
+    [Fact]
     public void A_verdict_that_arrives_before_the_trainer_asks_is_kept()
     {
         // given a worker whose trial waits for a release before its first epoch

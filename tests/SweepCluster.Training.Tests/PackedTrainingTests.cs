@@ -122,15 +122,17 @@ public class PackedTrainingTests : IDisposable
         // given a pack of three and a gate that stops the middle trial after epoch 2 (asked once per trial and epoch)
         var trials = new[] { Trial(seed: 1) with { Id = "a" }, Trial(seed: 2, lambda: 1e-3) with { Id = "b" }, Trial(seed: 3, dropout: 0.2) with { Id = "c" } };
         var asked = new List<(int Position, int Epoch)>();
+        var events = new List<(string Kind, int Epoch)>();
 
         // when the pack trains with the gate, and each trial alone with a gate that stops only the middle one
         var data = datasets.Get(trials[0].Data, torch.CPU);
         IReadOnlyList<TrialResult> results;
         using (var run = new PackedTrialRun(trials, data, trials[0].Outputs, torch.CPU))
         {
-            results = run.Execute(null, CancellationToken.None, (position, epoch) =>
+            results = run.Execute((_, record) => events.Add(("report", record.Epoch)), CancellationToken.None, (position, epoch) =>
             {
                 asked.Add((position, epoch));
+                events.Add(("ask", epoch));
                 return !(position == 1 && epoch == 2);
             });
         }
@@ -145,6 +147,13 @@ public class PackedTrainingTests : IDisposable
         AssertSameResult(trainer.Train(trials[2], null, CancellationToken.None), results[2]);
         Assert.DoesNotContain(asked, a => a.Position == 1 && a.Epoch > 2);
         Assert.DoesNotContain(asked, a => a.Epoch == trials[0].Training.Epochs);
+
+        // and in each epoch every trial was reported before the gate was asked about any (one round of verdicts)
+        foreach (var epoch in asked.Select(a => a.Epoch).Distinct())
+        {
+            var ofEpoch = events.Where(e => e.Epoch == epoch).Select(e => e.Kind).ToList();
+            Assert.Equal(ofEpoch.OrderByDescending(kind => kind == "report").ToList(), ofEpoch);
+        }
     }
 
     [Fact]

@@ -286,7 +286,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         }
         if (scheduler is not null && message.Index >= 0)
         {
-            Schedule(message, held);
+            Schedule(message);
         }
     }
 
@@ -295,7 +295,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     /// keeps is journaled first, so that the answer never outruns the journal. Also answered for a trial this coordinator
     /// does not think the sender holds (after a restart): the scheduler decides by index, and the worker must not hang.
     /// </summary>
-    private void Schedule(TrialProgress message, Assignment? held)
+    private void Schedule(TrialProgress message)
     {
         var (index, epoch) = (message.Index, message.Epoch.Epoch);
         if (EpochMetric.Value(message.Epoch, source.Metric.Name) is not { } value)
@@ -311,12 +311,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor
                 PersistAsync(new SchedulerReported(index, epoch, value), _ => { });
             }
             return;
-        }
-        if (decision.Stop)
-        {
-            trialLog.WriteWith(LogLevel.InfoLevel, message.TrialId, held?.Info.Name ?? Sender.Path.Name, held?.Info.Node ?? "",
-                [new("Epoch", epoch), new("Reason", decision.Reason)],
-                EventTemplates.TrialStoppedEarly, message.TrialId, epoch, decision.Reason ?? "");
         }
         var verdict = new EpochVerdict(message.TrialId, epoch, decision.Stop, decision.Reason);
         var worker = Sender;
@@ -386,6 +380,13 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         }
         else
         {
+            if (result.Status == TrialStatus.StoppedEarly)
+            {
+                // Logged when the trial has stopped, not when the scheduler said so: a repeated report gets the same
+                // verdict again, and a worker whose coordinator was gone meanwhile may have trained on.
+                trialLog.WriteWith(LogLevel.InfoLevel, result.TrialId, result.Worker, result.Node, [new("Epoch", result.Metrics?.EpochsRun)],
+                    EventTemplates.TrialStoppedEarly, result.TrialId, result.Metrics?.EpochsRun ?? 0, result.Reason ?? "");
+            }
             trialLog.WriteWith(LogLevel.InfoLevel, result.TrialId, result.Worker, result.Node, DeviceOf(result),
                 EventTemplates.TrialFinished, result.TrialId, result.Metrics?.ValLoss, result.Metrics?.Sparsity);
         }
@@ -473,7 +474,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         }
         foreach (var held in assignments.Values.SelectMany(pack => pack))
         {
-            held.Worker.Tell(new StopTrial(held.Trial.Id));
+            // Deferred like the assignments: an assignment still waiting for its point to be journaled must reach the worker first.
+            DeferAsync(new StopTrial(held.Trial.Id), stop => held.Worker.Tell(stop));
         }
     }
 
@@ -625,6 +627,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         }
         catch (Exception e)
         {
+            // An adaptive search counts this failure as a bad result at its point: journal the point, as for any other trial.
+            if (history is not null && history.TryGetPoint(index, out var point) && !unjournaled.Exists(s => s.Index == index))
+            {
+                unjournaled.Add(new TrialSuggested(index, point));
+            }
             var id = TrialSpec.IdFor(sweepId, index);
             Settle(index, [], new TrialResult(id, TrialStatus.Failed, $"cannot generate trial: {e.Message}", null, [], FailureKind: TrialFailureKind.Deterministic), settings.MaxAttempts);
             return null;

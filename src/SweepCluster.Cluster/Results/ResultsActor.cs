@@ -38,6 +38,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     // Tags this instance's piped replies: after a restart, a late reply of the old instance's writes is ignored.
     private readonly object generation = new();
     private readonly HashSet<string> pendingIds = [];
+    private readonly Dictionary<long, double?> searchLosses = [];
     private readonly List<(IActorRef ReplyTo, long Required)> flushWaiters = [];
     private Leaderboard leaderboard;
     private List<LeaderboardEntry> batch = [];
@@ -106,7 +107,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     {
         foreach (var entry in store.Open(resume))
         {
-            leaderboard.TryAdd(entry);
+            Add(entry);
         }
         durable = leaderboard.Count;
         if (leaderboard.Count > 0)
@@ -119,13 +120,28 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     private List<ResultRecorded> Recorded() =>
         [.. leaderboard.Ranked()
             .Where(row => !pendingIds.Contains(row.Entry.TrialId))
-            .Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status, ObservedLoss.Of(row.Entry.Result, settings.Metric)))];
+            .Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status, searchLosses.GetValueOrDefault(row.Entry.Index)))];
+
+    /// <summary>
+    /// Adds to the leaderboard, keeping the result as an adaptive search sees it: taken now, because the leaderboard keeps
+    /// learning curves for its top rows only, and a stopped trial's loss is its last reported value.
+    /// </summary>
+    private bool Add(LeaderboardEntry entry)
+    {
+        var loss = ObservedLoss.Of(entry.Result, settings.Metric);
+        if (!leaderboard.TryAdd(entry))
+        {
+            return false;
+        }
+        searchLosses[entry.Index] = loss;
+        return true;
+    }
 
     private void OnRecord(RecordResult message)
     {
         var entry = message.Entry;
         var ack = new ResultRecorded(entry.Index, entry.Result.Status);
-        if (leaderboard.TryAdd(entry))
+        if (Add(entry))
         {
             pendingIds.Add(entry.TrialId);
             batch.Add(entry);

@@ -8,9 +8,16 @@ namespace SweepCluster.Cluster.Workers;
 /// other epoch the trial goes on without waiting. <see cref="OpenAll"/> (the coordinator is gone) lets every wait,
 /// present and future, go on: training never hangs on a coordinator that cannot answer. A cancelled assignment (the
 /// sweep stops, the node leaves) ends the wait with "go on", so that the trainer itself sees the cancellation at its
-/// next step and ends the trials as interrupted with the epochs they have.
+/// next step and ends the trials as interrupted with the epochs they have. A verdict that has not come after
+/// <c>resendAfter</c> is asked for again (<c>onOverdue</c>: the worker re-sends the epoch's report; the scheduler gives a
+/// repeated report its first decision), so a message lost with a failing connection or a proxy's full buffer delays a
+/// trial instead of hanging it.
 /// </summary>
-internal sealed class EpochVerdicts(IReadOnlyList<IReadOnlySet<int>> decisionEpochs, CancellationToken cancellation)
+internal sealed class EpochVerdicts(
+    IReadOnlyList<IReadOnlySet<int>> decisionEpochs,
+    TimeSpan resendAfter,
+    Action<int, int> onOverdue,
+    CancellationToken cancellation)
 {
     private readonly ConcurrentDictionary<(int Position, int Epoch), TaskCompletionSource<EpochVerdict>> verdicts = new();
     private readonly ConcurrentDictionary<int, string> stopReasons = new();
@@ -28,9 +35,17 @@ internal sealed class EpochVerdicts(IReadOnlyList<IReadOnlySet<int>> decisionEpo
         var slot = Slot(position, epoch).Task;
         try
         {
-            slot.Wait(cancellation);
+            // OpenAll may have run between the check above and the slot's creation: it sets the flag first.
+            while (!open && !slot.Wait(resendAfter, cancellation))
+            {
+                onOverdue(position, epoch);
+            }
         }
         catch (OperationCanceledException)
+        {
+            return true;
+        }
+        if (!slot.IsCompleted)
         {
             return true;
         }

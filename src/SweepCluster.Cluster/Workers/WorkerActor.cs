@@ -32,6 +32,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, int> packLimits = [];
     private CancellationTokenSource? cancellation;
     private EpochVerdicts? verdicts;
+    private readonly Dictionary<string, EpochRecord> lastReported = [];
     private int? lastEpoch;
     private IActorRef? registeredWith;
     private IActorRef? lastCoordinator;
@@ -164,6 +165,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         Receive<TrainingDone>(OnDone);
         Receive<StopTrial>(OnStop);
         Receive<EpochVerdict>(OnVerdict);
+        Receive<VerdictOverdue>(OnVerdictOverdue);
         Receive<HandBackTrial>(_ => HandBack());
         Cluster();
     }
@@ -184,7 +186,8 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         var token = cancellation.Token;
         var model = trainer;
         var trials = assignments.Select(a => a.Trial).ToList();
-        verdicts = new EpochVerdicts([.. assignments.Select(a => (IReadOnlySet<int>)(a.DecisionEpochs ?? []).ToHashSet())], token);
+        verdicts = new EpochVerdicts([.. assignments.Select(a => (IReadOnlySet<int>)(a.DecisionEpochs ?? []).ToHashSet())],
+            settings.VerdictResendAfter ?? WorkerSettings.DefaultVerdictResendAfter, (position, epoch) => self.Tell(new VerdictOverdue(position, epoch)), token);
         TrialGate? gate = verdicts.Gated ? verdicts.GoOn : null;
         var options = settings.DedicatedThread ? TaskCreationOptions.LongRunning : TaskCreationOptions.None;
         Task.Factory
@@ -224,7 +227,21 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         }
         lastEpoch = message.Epoch.Epoch;
         var trial = current.First(a => a.Trial.Id == message.TrialId).Trial;
+        lastReported[trial.Id] = message.Epoch;
         coordinator.Tell(new TrialProgress(message.TrialId, message.Epoch, trial.Index));
+    }
+
+    // The verdict for a decision epoch is late (lost with a connection, or a coordinator that restarted meanwhile): report
+    // the epoch again; the scheduler answers a repeated report with the decision it gave the first time.
+    private void OnVerdictOverdue(VerdictOverdue message)
+    {
+        if (message.Position >= current.Count || !lastReported.TryGetValue(current[message.Position].Trial.Id, out var epoch) || epoch.Epoch != message.Epoch)
+        {
+            return;
+        }
+        var trial = current[message.Position].Trial;
+        log.Write(LogLevel.WarningLevel, trial.Id, settings.Name, settings.Node, EventTemplates.TrialVerdictOverdue, trial.Id, message.Epoch);
+        coordinator.Tell(new TrialProgress(trial.Id, epoch, trial.Index));
     }
 
     // The scheduler's word for a decision epoch; the training thread may be waiting for it already, or get there later.
@@ -250,6 +267,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         cancellation?.Dispose();
         cancellation = null;
         verdicts = null;
+        lastReported.Clear();
         current = [];
         lastEpoch = null;
         RequestWork();
@@ -337,4 +355,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private sealed record TrainingDone(IReadOnlyList<TrialResult> Results);
 
     private sealed record Reregister;
+
+    /// <summary>From the training thread: the trial at <paramref name="Position"/> still waits for its verdict after <paramref name="Epoch"/>.</summary>
+    private sealed record VerdictOverdue(int Position, int Epoch);
 }

@@ -40,6 +40,7 @@ public static class EventTemplates
     public const string TrialFinished = "Trial {TrialId} finished: val_loss={ValLoss} sparsity={Sparsity}";
     public const string TrialFailed = "Trial {TrialId} failed (attempt {Attempt}/{MaxAttempts}): {Reason}";
     public const string TrialStoppedEarly = "Trial {TrialId} stopped early after epoch {Epoch}: {Reason}";
+    public const string TrialVerdictOverdue = "Trial {TrialId} still waits for the scheduler's verdict after epoch {Epoch}: reporting it again";
     public const string TrialStopRequested = "Trial {TrialId} stop requested on {Worker}";
     public const string TrialHandedBack = "Trial {TrialId} handed back by {Worker}: its node is shutting down";
     public const string TrialDuplicateResult = "Trial {TrialId} duplicate result ignored";

@@ -1,8 +1,10 @@
 namespace SweepCluster.Core.Search;
 
 /// <summary>
-/// One listed parameter's distribution over its n values as TPE models it: each value gets prior_weight/n plus the
-/// weights (<see cref="TpeWeights"/>, oldest first) of the observations that chose it, normalised.
+/// One listed parameter's distribution over its n values as Optuna's TPE models it: a mixture of one kernel per
+/// observation and a uniform prior kernel. With k = observations + 1 kernels, an observation's kernel puts
+/// prior_weight/k on every value plus 1 on the value it chose, normalised; the mixture weighs the observations by
+/// <see cref="TpeWeights"/> (oldest first) and the prior by prior_weight.
 /// </summary>
 internal sealed class CategoricalEstimator
 {
@@ -15,16 +17,19 @@ internal sealed class CategoricalEstimator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(categories);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(priorWeight);
         probabilities = new double[categories];
-        Array.Fill(probabilities, priorWeight / categories);
         var weights = TpeWeights.For(observed.Count);
+        var smoothing = priorWeight / (observed.Count + 1);
+        var kernelTotal = categories * smoothing + 1;
         for (var i = 0; i < observed.Count; i++)
         {
-            probabilities[observed[i]] += weights[i];
+            for (var c = 0; c < categories; c++)
+            {
+                probabilities[c] += weights[i] * (smoothing + (c == observed[i] ? 1 : 0)) / kernelTotal;
+            }
         }
-        var total = probabilities.Sum();
         for (var c = 0; c < categories; c++)
         {
-            probabilities[c] /= total;
+            probabilities[c] = (probabilities[c] + priorWeight / categories) / (weights.Sum() + priorWeight);
         }
     }
 

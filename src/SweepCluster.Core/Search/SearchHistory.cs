@@ -16,8 +16,9 @@ public sealed class SearchHistory
     /// <summary>Finished trials with a known point, in the order their results arrived.</summary>
     public IReadOnlyList<SearchObservation> Observations => observations;
 
-    /// <summary>Suggested trials without a result yet, by index.</summary>
-    public IEnumerable<double[]> Pending => points.Where(p => !losses.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => p.Value);
+    /// <summary>Suggested trials without a result yet (running or queued), by index, with a null loss.</summary>
+    public IEnumerable<SearchObservation> Pending =>
+        points.Where(p => !losses.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => new SearchObservation(p.Key, p.Value, null));
 
     public int SuggestedCount => points.Count;
 

@@ -1,13 +1,15 @@
 namespace SweepCluster.Core.Search;
 
 /// <summary>
-/// The two groups TPE models, each oldest first: the good trials (the best ⌈gamma·n⌉ of the n finished with a loss,
-/// at least 1, at most <see cref="TpeSettings.MaxGood"/>; ties by index) and the bad ones: the other finished trials
-/// with a loss, the failed ones (no loss, or one that is not finite), then the pending ones (suggested, no result yet) as a constant liar, as if they had
-/// the worst loss, so that workers asking at once are sent apart.
+/// The two groups TPE models, each in trial order (by index: Optuna keeps "chronological order" by trial number, and it
+/// makes the groups independent of the order results arrived or were replayed on resume): the good trials (the best
+/// ⌈gamma·n⌉ of the n finished with a loss, at least 1, at most <see cref="TpeSettings.MaxGood"/>; ties by index) and
+/// the bad ones: the other finished trials with a loss, the failed ones (no loss, or one that is not finite), and the
+/// pending ones (suggested, no result yet) as a constant liar, as if they had the worst loss, so that workers asking
+/// at once are sent apart.
 /// </summary>
-/// <param name="Good">The points of the good trials, in result order.</param>
-/// <param name="Bad">The points of the other finished trials in result order, then the pending ones by index.</param>
+/// <param name="Good">The points of the good trials, by index.</param>
+/// <param name="Bad">The points of every other suggested trial, finished or pending, by index.</param>
 internal sealed record TpeGroups(IReadOnlyList<double[]> Good, IReadOnlyList<double[]> Bad)
 {
     public static TpeGroups Split(SearchHistory history, TpeSettings settings)
@@ -17,8 +19,8 @@ internal sealed record TpeGroups(IReadOnlyList<double[]> Good, IReadOnlyList<dou
         var goodCount = ranked.Count == 0 ? 0 : Math.Max(1, Math.Min((int)Math.Ceiling(settings.Gamma * ranked.Count), settings.MaxGood));
         var good = ranked.Take(goodCount).Select(o => o.Index).ToHashSet();
         return new TpeGroups(
-            [.. observations.Where(o => good.Contains(o.Index)).Select(o => o.Point)],
-            [.. observations.Where(o => !good.Contains(o.Index)).Select(o => o.Point), .. history.Pending]);
+            [.. observations.Where(o => good.Contains(o.Index)).OrderBy(o => o.Index).Select(o => o.Point)],
+            [.. observations.Where(o => !good.Contains(o.Index)).Concat(history.Pending).OrderBy(o => o.Index).Select(o => o.Point)]);
     }
 
     /// <summary>A NaN or infinite loss says no more than a failure, so it counts as one.</summary>

@@ -7,8 +7,8 @@ namespace SweepCluster.Core.Search;
 /// TPESampler: every parameter is modelled on its own, in the unit-cube coordinate, so a log-uniform domain is modelled
 /// in log space and an integer one as ordered values.
 /// <list type="bullet">
-/// <item>Until <see cref="TpeSettings.StartupTrials"/> trials have finished, trial <c>index</c> gets the point
-/// <see cref="RandomSearch"/> gives it.</item>
+/// <item>Until <see cref="TpeSettings.StartupTrials"/> trials have finished with a result (completed or stopped early;
+/// as in Optuna, failed ones do not count), trial <c>index</c> gets the point <see cref="RandomSearch"/> gives it.</item>
 /// <item>Then the trials split into a good and a bad group (<see cref="TpeGroups"/>: failed trials are bad, pending
 /// ones count as the worst), and for each parameter <see cref="TpeSettings.Candidates"/> samples of the good group's
 /// estimator l compete: the one with the largest log l(x) − log g(x) wins (g: the bad group's estimator; ties go to
@@ -16,8 +16,8 @@ namespace SweepCluster.Core.Search;
 /// (k + 0.5)/n), any other continuous over [0, 1) (<see cref="ParzenEstimator"/>; the domain rounds and quantizes
 /// afterwards).</item>
 /// </list>
-/// Every draw is a pure function of (seed, index, parameter, candidate), so the same history (the same observations in
-/// the same order, the same pending trials) gives the same point.
+/// Every draw is a pure function of (seed, index, parameter, candidate), and the groups are in trial order, so the same
+/// history (the same results, the same pending trials, in whatever order they came) gives the same point.
 /// </summary>
 public sealed class TpeSearch : ISearchStrategy
 {
@@ -55,7 +55,7 @@ public sealed class TpeSearch : ISearchStrategy
     public double[] PointFor(long index, SearchHistory history)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        if (history.Observations.Count < Settings.StartupTrials)
+        if (history.Observations.Count(o => o.Loss is { } loss && double.IsFinite(loss)) < Settings.StartupTrials)
         {
             return startup.Point(index);
         }

@@ -174,11 +174,15 @@ public sealed class PackedTrialRun : IDisposable
         return new PackEvaluation(lossSums.Select(s => s / rows).ToList(), correct.Select(c => (double)c / rows).ToList());
     }
 
-    /// <summary>Per running trial, TrialRun's end-of-epoch rules: divergence, history, best state, patience.</summary>
+    /// <summary>
+    /// Per running trial, TrialRun's end-of-epoch rules: divergence, history, best state, the gate, patience. Every
+    /// trial's epoch is reported before the gate is asked about any, so that the verdicts of a pack come in one round.
+    /// </summary>
     private void CloseEpoch(int epoch, double[] trainLosses, PackEvaluation evaluation, Action<int, EpochRecord>? onEpoch, TrialGate? gate)
     {
         var improved = new bool[Count];
         var diverged = new bool[Count];
+        var reported = new List<PackMember>(Count);
         foreach (var member in members.Where(m => m.Running))
         {
             var (trainLoss, valLoss) = (trainLosses[member.Index], evaluation.Losses[member.Index]);
@@ -191,6 +195,10 @@ public sealed class PackedTrialRun : IDisposable
             var record = new EpochRecord(epoch, trainLoss, valLoss, evaluation.Accuracies[member.Index]);
             improved[member.Index] = member.Record(record);
             onEpoch?.Invoke(member.Index, record);
+            reported.Add(member);
+        }
+        foreach (var member in reported)
+        {
             if (epoch < plan.Epochs && gate?.Invoke(member.Index, epoch) == false)
             {
                 member.End(TrialStatus.StoppedEarly, Trainer.TrialRun.StoppedEarlyReason(epoch), clock.Elapsed.TotalSeconds);

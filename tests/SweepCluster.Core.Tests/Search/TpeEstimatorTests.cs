@@ -90,18 +90,30 @@ public class TpeEstimatorTests
     }
 
     [Fact]
-    public void Categorical_probability_is_the_prior_share_plus_the_observations_there()
+    public void Categorical_probability_is_optunas_mixture_of_smoothed_kernels_and_a_uniform_prior()
     {
-        // Given 3 values, prior weight 1.5 and observations at values 0, 2, 2
+        // Given 3 values, prior weight 1.5 and observations at values 0, 2, 2 (4 kernels with the prior)
         var estimator = new CategoricalEstimator(3, [0, 2, 2], priorWeight: 1.5);
 
-        // Then each value has 0.5 plus its count, over 4.5
-        double[] expected = [1.5 / 4.5, 0.5 / 4.5, 2.5 / 4.5];
+        // Then each observation's kernel is 1.5/4 on every value plus 1 on its own, normalised (over 2.125), the prior
+        // kernel is uniform, and the mixture weighs the 3 observations by 1 and the prior by 1.5 (over 4.5)
+        const double smoothing = 1.5 / 4, row = 3 * smoothing + 1;
+        double[] expected =
+        [
+            ((smoothing + 1 + 2 * smoothing) / row + 1.5 / 3) / 4.5,
+            (3 * smoothing / row + 1.5 / 3) / 4.5,
+            ((smoothing + 2 * (smoothing + 1)) / row + 1.5 / 3) / 4.5,
+        ];
         for (var k = 0; k < 3; k++)
         {
-            Assert.Equal(expected[k], estimator.Probabilities[k], 15);
+            Assert.Equal(expected[k], estimator.Probabilities[k], 12);
         }
-        Assert.Equal(Math.Log(2.5 / 4.5), estimator.LogProbability(2), 12);
+        Assert.Equal(1.0, estimator.Probabilities.Sum(), 12);
+        Assert.Equal(Math.Log(expected[2]), estimator.LogProbability(2), 12);
+
+        // and with 2 values, one observation and prior weight 1, the figures Optuna gives: 0.625 and 0.375
+        var one = new CategoricalEstimator(2, [0], priorWeight: 1);
+        Assert.Equal([0.625, 0.375], one.Probabilities.Select(p => Math.Round(p, 12)));
     }
 
     [Fact]
@@ -131,9 +143,10 @@ public class TpeEstimatorTests
         // When split (10 results with a loss: ⌈0.1·10⌉ = 1 good)
         var groups = TpeGroups.Split(history, TpeSettings.Default);
 
-        // Then the good one is the first of the tied best by index, and bad holds the others in result order, then the pending
+        // Then the good one is the first of the tied best by index, and bad holds all the others, failed and pending
+        // included, by index whatever the order the results came in
         Assert.Equal([[0.02]], groups.Good);
-        Assert.Equal([0.05, 0.0, 0.01, 0.03, 0.04, 0.06, 0.07, 0.08, 0.09, 0.10, 0.11], groups.Bad.Select(p => p[0]));
+        Assert.Equal([0.0, 0.01, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10, 0.11], groups.Bad.Select(p => p[0]));
     }
 
     [Fact]

@@ -241,7 +241,8 @@ public class TpeSearchTests
     [Fact]
     public void Failed_trials_push_suggestions_away_from_them()
     {
-        // Given the same results around 0.5 and 8 failed trials, either all below 0.25 or all above 0.75
+        // Given the same 5 results around 0.5 (5 start-up trials: failed ones do not count) and 8 failed trials, either
+        // all below 0.25 or all above 0.75
         static SearchHistory With(double failedFrom)
         {
             var history = new SearchHistory();
@@ -258,7 +259,7 @@ public class TpeSearchTests
             }
             return history;
         }
-        var tpe = new TpeSearch([Unit], seed: 4, count: 1000);
+        var tpe = new TpeSearch([Unit], seed: 4, count: 1000, TpeSettings.Default with { StartupTrials = 5 });
         var failedLow = With(0.01);
         var failedHigh = With(0.76);
 

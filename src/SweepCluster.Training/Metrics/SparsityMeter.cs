@@ -18,22 +18,24 @@ public static class SparsityMeter
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
+        using var limit = threshold.ToScalar();
+        using var zero = 0.0.ToScalar();
         long small = 0, zeros = 0, total = 0;
         double l1 = 0;
         var perLayer = new List<double>();
         foreach (var weight in weights)
         {
             var magnitude = weight.abs();
-            var layerSmall = magnitude.le(threshold).sum().item<long>();
+            var layerSmall = magnitude.le(limit).sum().item<long>();
             small += layerSmall;
-            zeros += weight.eq(0).sum().item<long>();
+            zeros += weight.eq(zero).sum().item<long>();
             total += weight.numel();
             l1 += magnitude.sum().item<float>();
             perLayer.Add((double)layerSmall / weight.numel());
         }
         // The first layer's weight is [hidden, inputs]: an input is active when any row uses it.
         var firstLayer = weights[0].abs();
-        var activeInputs = (int)firstLayer.gt(threshold).any(0).sum().item<long>();
+        var activeInputs = (int)firstLayer.gt(limit).any(0).sum().item<long>();
         return new SparsityReport((double)small / total, (double)zeros / total, perLayer, activeInputs, l1);
     }
 }

@@ -21,7 +21,9 @@ public sealed class DenseLayer(Tensor weight, Tensor bias) : IDisposable
         using (torch.no_grad())
         {
             using var unit = torch.rand(shape, device: device, generator: generator);
-            var leaf = unit.mul(2 * bound).sub_(bound);
+            using var width = (2 * bound).ToScalar();
+            using var shift = bound.ToScalar();
+            var leaf = unit.mul(width).sub_(shift);
             leaf.requires_grad = true;
             return leaf;
         }

@@ -59,8 +59,10 @@ public sealed class FeedForwardNetwork : IDisposable
     /// <summary>Inverted dropout: keep with probability 1-p and scale the kept units by 1/(1-p).</summary>
     private Tensor ApplyDropout(Tensor x)
     {
-        var keep = torch.rand(x.shape, device: x.device, generator: generator).ge_(dropout);
-        return x.mul(keep).div_(1.0 - dropout);
+        using var rate = dropout.ToScalar();
+        using var keepProbability = (1.0 - dropout).ToScalar();
+        var keep = torch.rand(x.shape, device: x.device, generator: generator).ge_(rate);
+        return x.mul(keep).div_(keepProbability);
     }
 
     public void Dispose()

@@ -25,12 +25,13 @@ public static class L1Term
     public static void AddGradient(FeedForwardNetwork network, bool includeBiases, double lambda)
     {
         using var noGrad = torch.no_grad();
+        using var factor = lambda.ToScalar();
         foreach (var parameter in Penalized(network, includeBiases))
         {
             if (parameter.grad is { } gradient)
             {
                 using var sign = parameter.sign();
-                gradient.add_(sign, lambda);
+                gradient.add_(sign, factor);
             }
         }
     }

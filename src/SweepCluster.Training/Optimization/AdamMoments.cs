@@ -6,7 +6,8 @@ namespace SweepCluster.Training.Optimization;
 /// <summary>
 /// Adam's state as <c>torch.optim.Adam</c> keeps it (no weight decay, no amsgrad): the first and second moments of each
 /// parameter and the step's bias corrections. Shared by the single and the packed Adam, which differ only in how the
-/// learning rate scales the step, so that their arithmetic cannot drift apart.
+/// learning rate scales the step, so that their arithmetic cannot drift apart. Its numbers reach libtorch as Scalars it
+/// holds for the whole call, as everywhere in training (docs/architecture.md, "Numbers passed to libtorch", says why).
 /// </summary>
 internal sealed class AdamMoments : IDisposable
 {
@@ -16,8 +17,14 @@ internal sealed class AdamMoments : IDisposable
 
     private readonly List<Tensor> firstMoments;
     private readonly List<Tensor> secondMoments;
+    private readonly Scalar beta1 = Beta1.ToScalar();
+    private readonly Scalar oneMinusBeta1 = (1 - Beta1).ToScalar();
+    private readonly Scalar beta2 = Beta2.ToScalar();
+    private readonly Scalar oneMinusBeta2 = (1 - Beta2).ToScalar();
+    private readonly Scalar epsilon = Epsilon.ToScalar();
+    private readonly Scalar one = 1.0.ToScalar();
     private long step;
-    private double correction2;
+    private Scalar? sqrtCorrection2;
 
     public AdamMoments(IReadOnlyList<OptimizedParameter> parameters)
     {
@@ -32,15 +39,16 @@ internal sealed class AdamMoments : IDisposable
     {
         step++;
         Correction1 = 1 - Math.Pow(Beta1, step);
-        correction2 = 1 - Math.Pow(Beta2, step);
+        sqrtCorrection2?.Dispose();
+        sqrtCorrection2 = Math.Sqrt(1 - Math.Pow(Beta2, step)).ToScalar();
     }
 
     /// <summary>Moves parameter <paramref name="index"/>'s moments on by <paramref name="gradient"/>; returns the step's denominator <c>√v̂ + ε</c>.</summary>
     public Tensor Advance(int index, Tensor gradient)
     {
-        firstMoments[index].mul_(Beta1).add_(gradient, 1 - Beta1);
-        secondMoments[index].mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);
-        return secondMoments[index].sqrt().div_(Math.Sqrt(correction2)).add_(Epsilon);
+        firstMoments[index].mul_(beta1).add_(gradient, oneMinusBeta1);
+        secondMoments[index].mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
+        return secondMoments[index].sqrt().div_(sqrtCorrection2!).add_(epsilon, one);
     }
 
     public Tensor First(int index) => firstMoments[index];
@@ -56,5 +64,9 @@ internal sealed class AdamMoments : IDisposable
     {
         firstMoments.ForEach(t => t.Dispose());
         secondMoments.ForEach(t => t.Dispose());
+        foreach (var scalar in new[] { beta1, oneMinusBeta1, beta2, oneMinusBeta2, epsilon, one, sqrtCorrection2 })
+        {
+            scalar?.Dispose();
+        }
     }
 }

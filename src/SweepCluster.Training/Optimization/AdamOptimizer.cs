@@ -24,10 +24,12 @@ public sealed class AdamOptimizer : ParameterOptimizer
     protected override void Update(int index, Tensor value, Tensor gradient, double proximalLambda)
     {
         var denominator = moments.Advance(index, gradient);
-        value.addcdiv_(moments.First(index), denominator, -learningRate / moments.Correction1);
+        using var stepSize = (-learningRate / moments.Correction1).ToScalar();
+        value.addcdiv_(moments.First(index), denominator, stepSize);
         if (proximalLambda > 0)
         {
-            SoftThreshold.Apply(value, denominator.reciprocal().mul_(learningRate * proximalLambda));
+            using var scale = (learningRate * proximalLambda).ToScalar();
+            SoftThreshold.Apply(value, denominator.reciprocal().mul_(scale));
         }
     }
 

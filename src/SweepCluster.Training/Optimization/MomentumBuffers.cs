@@ -25,7 +25,9 @@ internal sealed class MomentumBuffers(int count, double momentum) : IDisposable
         }
         else
         {
-            buffers[index]!.mul_(momentum).add_(gradient);
+            using var factor = momentum.ToScalar();
+            using var one = 1.0.ToScalar();
+            buffers[index]!.mul_(factor).add_(gradient, one);
         }
         return buffers[index]!;
     }

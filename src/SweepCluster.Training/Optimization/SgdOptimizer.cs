@@ -20,7 +20,8 @@ public sealed class SgdOptimizer : ParameterOptimizer
 
     protected override void Update(int index, Tensor value, Tensor gradient, double proximalLambda)
     {
-        value.add_(buffers.Direction(index, gradient), -learningRate);
+        using var stepSize = (-learningRate).ToScalar();
+        value.add_(buffers.Direction(index, gradient), stepSize);
         if (proximalLambda > 0)
         {
             SoftThreshold.Apply(value, learningRate * proximalLambda);

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Optimization;
@@ -7,13 +8,16 @@ internal static class SoftThreshold
 {
     public static void Apply(Tensor weight, Tensor threshold)
     {
-        var shrunk = weight.abs().sub_(threshold).clamp_min_(0);
+        using var zero = 0.0.ToScalar();
+        var shrunk = weight.abs().sub_(threshold).clamp_min_(zero);
         weight.copy_(weight.sign().mul_(shrunk));
     }
 
     public static void Apply(Tensor weight, double threshold)
     {
-        var shrunk = weight.abs().sub_(threshold).clamp_min_(0);
+        using var zero = 0.0.ToScalar();
+        using var t = threshold.ToScalar();
+        var shrunk = weight.abs().sub_(t).clamp_min_(zero);
         weight.copy_(weight.sign().mul_(shrunk));
     }
 }

@@ -17,7 +17,9 @@ internal sealed class PackedAdam(IReadOnlyList<OptimizedParameter> parameters) :
     protected override void Update(int index, Tensor value, Tensor gradient, Tensor learningRates, Tensor? proximalScales)
     {
         var denominator = moments.Advance(index, gradient);
-        value.addcdiv_(moments.First(index).mul(learningRates.div(-moments.Correction1)), denominator);
+        using var correction = (-moments.Correction1).ToScalar();
+        using var one = 1.0.ToScalar();
+        value.addcdiv_(moments.First(index).mul(learningRates.div(correction)), denominator, one);
         if (proximalScales is not null)
         {
             SoftThreshold.Apply(value, denominator.reciprocal().mul_(proximalScales));

@@ -18,6 +18,8 @@ internal sealed class PackedNetwork : IDisposable
     private readonly IReadOnlyList<Generator> generators;
     private readonly Tensor dropoutKeep;
     private readonly Tensor dropoutRate;
+    private readonly Scalar one = 1.0.ToScalar();
+    private readonly Scalar zero = 0.0.ToScalar();
 
     public PackedNetwork(int inputs, IReadOnlyList<int> widths, int outputs, IReadOnlyList<double> dropouts, IReadOnlyList<Generator> generators, Device device)
     {
@@ -52,7 +54,7 @@ internal sealed class PackedNetwork : IDisposable
         var anyDropout = Enumerable.Range(0, Count).Any(k => drawsMasks[k] && dropouts[k] > 0);
         for (var i = 0; i < Layers.Count; i++)
         {
-            x = torch.bmm(x, Layers[i].Weight).add_(Layers[i].Bias);
+            x = torch.bmm(x, Layers[i].Weight).add_(Layers[i].Bias, one);
             if (i + 1 < Layers.Count)
             {
                 x = nn.functional.relu(x);
@@ -71,7 +73,7 @@ internal sealed class PackedNetwork : IDisposable
         var x = input.unsqueeze(0).expand(Count, -1, -1);
         for (var i = 0; i < Layers.Count; i++)
         {
-            x = torch.bmm(x, Layers[i].Weight).add_(Layers[i].Bias);
+            x = torch.bmm(x, Layers[i].Weight).add_(Layers[i].Bias, one);
             if (i + 1 < Layers.Count)
             {
                 x = nn.functional.relu(x);
@@ -97,12 +99,12 @@ internal sealed class PackedNetwork : IDisposable
         }
     }
 
-    private static void AddSignTimes(Tensor parameter, Tensor lambdas)
+    private void AddSignTimes(Tensor parameter, Tensor lambdas)
     {
         if (parameter.grad is { } gradient)
         {
             using var sign = parameter.sign();
-            gradient.addcmul_(sign, lambdas, 1);
+            gradient.addcmul_(sign, lambdas, one);
         }
     }
 
@@ -112,8 +114,8 @@ internal sealed class PackedNetwork : IDisposable
         using var noGrad = torch.no_grad();
         foreach (var layer in Layers)
         {
-            layer.Weight.masked_fill_(trials, 0);
-            layer.Bias.masked_fill_(trials, 0);
+            layer.Weight.masked_fill_(trials, zero);
+            layer.Bias.masked_fill_(trials, zero);
         }
     }
 
@@ -134,7 +136,7 @@ internal sealed class PackedNetwork : IDisposable
             }
             else
             {
-                slice.fill_(1);
+                slice.fill_(one);
             }
         }
         return masks.ge_(dropoutRate);
@@ -158,6 +160,8 @@ internal sealed class PackedNetwork : IDisposable
             layer.Bias.Dispose();
         }
         dropoutKeep.Dispose();
+        one.Dispose();
+        zero.Dispose();
         dropoutRate.Dispose();
     }
 }

@@ -146,7 +146,9 @@ public sealed class PackedTrialRun : IDisposable
             network.AddL1Gradient(lambdas.view(Count, 1, 1).mul(controls.LossWeights.view(Count, 1, 1)), plan.IncludeBiases);
         }
         optimizer.Step(controls.LearningRates, Proximal ? controls.ProximalScales : null);
-        lossSums.add_(crossEntropy.detach().mul(batch));
+        using var rowCount = batch.ToScalar();
+        using var one = 1.0.ToScalar();
+        lossSums.add_(crossEntropy.detach().mul(rowCount), one);
     }
 
     /// <summary>All trials on the validation split at once, in large no-grad chunks.</summary>

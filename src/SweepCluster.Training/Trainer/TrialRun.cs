@@ -112,7 +112,9 @@ internal sealed class TrialRun : IDisposable
             L1Term.AddGradient(network, Settings.IncludeBiases, trial.Lambda);
         }
         optimizer.Step(Proximal ? trial.Lambda : 0);
-        lossSum.add_(crossEntropy.detach().mul(length));
+        using var rowCount = length.ToScalar();
+        using var one = 1.0.ToScalar();
+        lossSum.add_(crossEntropy.detach().mul(rowCount), one);
     }
 
     private EvaluationResult Evaluate()

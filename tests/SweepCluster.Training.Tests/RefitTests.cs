@@ -78,6 +78,21 @@ public class RefitTests : IDisposable
     }
 
     [Fact]
+    public void A_trial_at_lambda_zero_selects_nothing_and_has_no_refit()
+    {
+        // given a trial at lambda 0 that asks for a refit, and the same trial without one
+        var training = new TrainingSettings(Epochs: 6, BatchSize: 64, LearningRate: 1e-2, L1Mode: L1Mode.Group, RefitEpochs: 4, Threads: 1);
+        var asked = trainer.Train(TrialSpecs.Small(training: training), null, CancellationToken.None);
+        var without = trainer.Train(TrialSpecs.Small(training: training with { RefitEpochs = 0 }), null, CancellationToken.None);
+
+        // then it trains its 6 epochs only, with the metrics of its best one, as if no refit had been asked for
+        Assert.Equal(6, asked.Metrics!.EpochsRun);
+        Assert.DoesNotContain(asked.History, h => h.Refit);
+        Assert.Equal(without.Metrics!.ValLoss, asked.Metrics.ValLoss);
+        Assert.Equal(without.Metrics.BestEpoch, asked.Metrics.BestEpoch);
+    }
+
+    [Fact]
     public void Patience_ends_each_phase_on_its_own()
     {
         // given a trial with patience 1 over 30 regularized epochs and a 5-epoch refit

@@ -55,10 +55,13 @@ internal sealed class PackMember(int index, TrialSpec trial)
 
     private bool PatienceExhausted => Trial.Training.Patience > 0 && epochsWithoutImprovement >= Trial.Training.Patience;
 
-    /// <summary>Starts the refit after <paramref name="epoch"/> if the trial has one it has not begun; false when it has none left.</summary>
+    /// <summary>
+    /// Starts the refit after <paramref name="epoch"/> if the trial has one it has not begun; false when it has none left. A trial
+    /// at lambda 0 has none: it selected nothing, and more epochs without a penalty are no refit.
+    /// </summary>
     public bool BeginRefit(int epoch)
     {
-        if (Refitting || Trial.Training.RefitEpochs == 0)
+        if (Refitting || Trial.Training.RefitEpochs == 0 || Trial.Lambda == 0)
         {
             return false;
         }

@@ -43,13 +43,19 @@ internal sealed class TrialRun : IDisposable
 
     private TrainingSettings Settings => trial.Training;
 
+    /// <summary>
+    /// Whether regularized epochs are followed by a refit: when refit_epochs asks for one and lambda is above 0 (a trial at
+    /// lambda 0 selected nothing, and more epochs without a penalty are no refit: its metrics are its best epoch's).
+    /// </summary>
+    private bool HasRefit => Settings.RefitEpochs > 0 && trial.Lambda != 0;
+
     /// <summary>Lambda of the current phase: the trial's, then 0 during the refit.</summary>
     private double Lambda => refit is null ? trial.Lambda : 0;
 
     /// <summary>
-    /// Trains the trial's regularized epochs, then its refit epochs (lambda 0, zero pattern frozen) if it has any; patience
-    /// ends each phase on its own. After each reported epoch but the last possible one <paramref name="gate"/> may stop it
-    /// early. Epochs are numbered on across both phases.
+    /// Trains the trial's regularized epochs, then its refit epochs (lambda 0, zero pattern frozen) if it has any (see
+    /// <see cref="HasRefit"/>); patience ends each phase on its own. After each reported epoch but the last possible one
+    /// <paramref name="gate"/> may stop it early. Epochs are numbered on across both phases.
     /// </summary>
     public TrialResult Execute(Action<EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate = null)
     {
@@ -81,7 +87,7 @@ internal sealed class TrialRun : IDisposable
             {
                 continue;
             }
-            if (refit is not null || Settings.RefitEpochs == 0)
+            if (refit is not null || !HasRefit)
             {
                 break;
             }

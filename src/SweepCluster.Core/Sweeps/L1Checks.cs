@@ -33,6 +33,9 @@ internal sealed class L1Checks(ErrorSink errors)
 
     private static string Text(L1Mode mode) => mode.ToString().ToLowerInvariant();
 
+    /// <summary>The key node of <paramref name="key"/> when it has a value (an empty one, as <c>--set training.l1_groups=null</c> gives, means not given).</summary>
     private static YamlNode? KeyNode(YamlNode? node, string key) =>
-        node is YamlMappingNode mapping ? mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key) : null;
+        node is YamlMappingNode mapping
+            ? mapping.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: var v } && v == key && !YamlFields.IsNull(pair.Value)).Key
+            : null;
 }

@@ -77,6 +77,16 @@ public class GroupL1SettingsTests
     }
 
     [Fact]
+    public void Groups_emptied_by_an_override_are_not_given()
+    {
+        // given a group sweep with l1_groups, switched to proximal on the command line with the groups emptied
+        var yaml = With("training: { epochs: 2 }", "training: { epochs: 2, l1_mode: group, l1_groups: inputs }");
+
+        // when parsed, then it is a proximal sweep and nothing is refused
+        Assert.Equal(L1Mode.Proximal, Parse(yaml, "training.l1_mode=proximal", "training.l1_groups=null").Training.L1Mode);
+    }
+
+    [Fact]
     public void Groups_without_any_l1_mode_are_refused_since_the_default_is_penalty()
     {
         var yaml = Valid + "\n  l1_groups: { values: [inputs, neurons] }";

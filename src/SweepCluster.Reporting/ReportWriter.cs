@@ -69,6 +69,7 @@ public sealed class ReportWriter(SweepOutputPaths paths, string sweepName, Metri
             html.Write(string.Create(CultureInfo.InvariantCulture, $"<p class=\"meta\">The plots show {plotted.Count} of the {points.Count} completed trials: the best {BestAlwaysPlotted}, the Pareto front and an even sample of the rest.</p>\n"));
         }
         AppendPlots(html, rows, plotted);
+        InputSurvival.Write(html, rows);
         AppendTable(html, rows);
         html.Write(ReportHtml.Tail);
     }

@@ -19,6 +19,15 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
     private static readonly TrialResult Diverged = new("test-3", TrialStatus.Diverged, "loss is NaN",
         FakeTrainer.Metrics(double.NaN) with { LayerSparsity = [0.5, double.PositiveInfinity] }, [new EpochRecord(1, double.NaN, 2, 0.5)], "w0", "node-a");
 
+    private static readonly TrialResult Refitted = new("test-6", TrialStatus.Completed, null,
+        FakeTrainer.Metrics(0.4) with { ActiveInputNames = ["x0", "x3"], ActiveNeurons = [5, 2] },
+        [new EpochRecord(1, 0.6, 0.5, 0.7), new EpochRecord(2, 0.5, 0.4, 0.8, Refit: true)], "w0", "node-a");
+
+    private static readonly TrialSpec GroupTrial = InMemoryTrialSource.Spec(6, 0.5) with
+    {
+        Training = new TrainingSettings(L1Mode: L1Mode.Group, L1Groups: L1Groups.Both, RefitEpochs: 5),
+    };
+
     private static readonly TrialSpec CsvTrial = InMemoryTrialSource.Spec(4) with { Data = new CsvDataSpec("/data/x.csv", "species", 3, 0.3) };
 
     /// <summary>One sample of every message and event that may leave the process.</summary>
@@ -42,6 +51,7 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         new SchedulerReported(4, 3, 0.625), new TrialSuggested(7, [0.25, 0.875]), new TrialSettled(5, TrialStatus.StoppedEarly),
         new EpochVerdict("test-1", 3, true, "asha: rung 1 (epoch 3)"), new AssignTrial(InMemoryTrialSource.Spec(1, 1e-3), 1, [1, 3, 9]),
         new TrialProgress("test-2", new EpochRecord(3, 0.5, 0.6, 0.7), 2), new ResultRecorded(5, TrialStatus.StoppedEarly, -0.25),
+        new TrialFinished(6, Refitted), new AssignTrial(GroupTrial, 1), new TrialProgress("test-6", new EpochRecord(32, 0.5, 0.6, 0.7, Refit: true), 6),
     ];
 
     public static TheoryData<string> SampleNames() => [.. Samples.Select(s => s.GetType().Name + ":" + Array.IndexOf(Samples, s))];

@@ -28,6 +28,8 @@ public class PackedTrainingTests : IDisposable
         { OptimizerKind.Adam, L1Mode.Proximal },
         { OptimizerKind.Sgd, L1Mode.Penalty },
         { OptimizerKind.Sgd, L1Mode.Proximal },
+        { OptimizerKind.Adam, L1Mode.Group },
+        { OptimizerKind.Sgd, L1Mode.Group },
     };
 
     [Theory]
@@ -48,6 +50,42 @@ public class PackedTrainingTests : IDisposable
         }
         Assert.Contains(alone, r => r.Metrics!.EpochsRun < trials[0].Training.Epochs);
         if (mode == L1Mode.Proximal)
+        {
+            Assert.Contains(alone, r => r.Metrics!.ExactZeroFraction > 0.05);
+        }
+    }
+
+    public static TheoryData<OptimizerKind, L1Mode, L1Groups> RefitCases => new()
+    {
+        { OptimizerKind.Adam, L1Mode.Group, L1Groups.Inputs },
+        { OptimizerKind.Adam, L1Mode.Group, L1Groups.Neurons },
+        { OptimizerKind.Sgd, L1Mode.Group, L1Groups.Both },
+        { OptimizerKind.Adam, L1Mode.Penalty, L1Groups.Inputs },
+        { OptimizerKind.Sgd, L1Mode.Proximal, L1Groups.Inputs },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefitCases))]
+    public void A_pack_with_a_refit_gives_each_trial_the_metrics_it_gets_alone(OptimizerKind optimizer, L1Mode mode, L1Groups groups)
+    {
+        // given four trials with their own lambda, learning rate, patience and seed, and a 3-epoch refit after 12 epochs
+        // (patience ends some trials' regularized epochs early, so they refit while the others still shrink)
+        var trials = FourTrials(optimizer, mode)
+            .Select(t => t with { Training = t.Training with { L1Groups = groups, RefitEpochs = 3 } })
+            .ToList();
+
+        // when they train as one pack and one by one
+        var packed = RunPack(trials);
+        var alone = trials.Select(t => trainer.Train(t, null, CancellationToken.None)).ToList();
+
+        // then each trial's result matches its lone run, refit epochs and per-trial group norms included
+        for (var k = 0; k < trials.Count; k++)
+        {
+            AssertSameResult(alone[k], packed[k]);
+        }
+        Assert.Equal(trials.Select(t => t.Lambda > 0), alone.Select(r => r.History[^1].Refit));
+        Assert.Contains(alone, r => r.History.Count(h => !h.Refit) < 12);
+        if (mode == L1Mode.Group)
         {
             Assert.Contains(alone, r => r.Metrics!.ExactZeroFraction > 0.05);
         }
@@ -197,9 +235,13 @@ public class PackedTrainingTests : IDisposable
     private static IReadOnlyList<TrialSpec> FourTrials(OptimizerKind optimizer, L1Mode mode)
     {
         var adam = optimizer == OptimizerKind.Adam;
-        var proximal = mode == L1Mode.Proximal;
         var training = new TrainingSettings(Epochs: 12, BatchSize: 64, LearningRate: adam ? 1e-2 : 0.1, Optimizer: optimizer, L1Mode: mode, Patience: 2, Threads: 1);
-        double[] lambdas = proximal ? [1e-2, 3e-3, 0, 3e-2] : [1e-4, 1e-3, 0, 3e-3];
+        double[] lambdas = mode switch
+        {
+            L1Mode.Proximal => [1e-2, 3e-3, 0, 3e-2],
+            L1Mode.Group => adam ? [0.5, 0.2, 0, 1.0] : [2e-2, 1e-2, 0, 5e-2],
+            _ => [1e-4, 1e-3, 0, 3e-3],
+        };
         double[] rates = adam ? [1e-2, 3e-2, 3e-3, 2e-2] : [0.1, 0.3, 0.05, 0.2];
         int[] patience = [2, 1, 0, 3];
         return Enumerable.Range(0, 4)
@@ -229,6 +271,9 @@ public class PackedTrainingTests : IDisposable
         Assert.Equal(a.BestEpoch, p.BestEpoch);
         Assert.Equal(a.Parameters, p.Parameters);
         Assert.Equal(a.ActiveInputs, p.ActiveInputs);
+        Assert.Equal(a.ActiveInputNames, p.ActiveInputNames);
+        Assert.Equal(a.ActiveNeurons, p.ActiveNeurons);
+        Assert.Equal(alone.History.Select(h => h.Refit), packed.History.Select(h => h.Refit));
         Assert.True(Math.Abs(a.Sparsity - p.Sparsity) * WeightEntries <= 3, $"{alone.TrialId}: sparsity {a.Sparsity} alone, {p.Sparsity} packed");
         Assert.True(Math.Abs(a.ExactZeroFraction - p.ExactZeroFraction) * WeightEntries <= 3, $"{alone.TrialId}: exact zeros {a.ExactZeroFraction} alone, {p.ExactZeroFraction} packed");
         Assert.True(Math.Abs(a.L1Norm - p.L1Norm) <= 1e-3 * Math.Max(1, a.L1Norm), $"{alone.TrialId}: L1 {a.L1Norm} alone, {p.L1Norm} packed");

@@ -55,7 +55,7 @@ public static class ValidateCommand
         }
         if (sweep.Scheduler is { } scheduler)
         {
-            output.WriteLine($"scheduler: {scheduler.Describe(sweep.Training.Epochs)}");
+            output.WriteLine($"scheduler: {scheduler.Describe(sweep.Training.TotalEpochs)}");
         }
     }
 

@@ -22,6 +22,10 @@ public static class MonitorText
         {
             text.WriteLine(Invariant($"  best: {best.TrialId} {best.Metric}={best.Value:G6} {Companion(best)} on {Where(best.Worker, best.Device)}"));
             text.WriteLine($"        {Parameters(best.Parameters)}");
+            if (Kept(best) is { } kept)
+            {
+                text.WriteLine($"        {kept}");
+            }
         }
         else
         {
@@ -56,6 +60,21 @@ public static class MonitorText
 
     public static string Parameters(IReadOnlyDictionary<string, string> parameters) =>
         parameters.Count == 0 ? "(parameters not logged)" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"));
+
+    /// <summary>
+    /// What the best trial kept: <c>active inputs 4: x0, x1, x2, x3; active neurons [12]</c> (names as the leaderboard shows
+    /// them); null for logs from before these were logged.
+    /// </summary>
+    public static string? Kept(BestTrial best)
+    {
+        if (best.ActiveInputs is not { } inputs)
+        {
+            return null;
+        }
+        var names = best.ActiveInputNames is { Count: > 0 } list ? $": {Core.Results.LeaderboardColumns.NameList(list)}" : "";
+        var neurons = best.ActiveNeurons is { } counts ? $"; active neurons [{string.Join(", ", counts)}]" : "";
+        return Invariant($"active inputs {inputs}{names}{neurons}");
+    }
 
     public static string Eta(TimeSpan? eta) => eta is not { } t ? "unknown"
         : t.TotalHours >= 1 ? Invariant($"{(int)t.TotalHours}h{t.Minutes:00}m") : Invariant($"{t.Minutes:00}:{t.Seconds:00}");

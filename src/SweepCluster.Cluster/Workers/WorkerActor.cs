@@ -179,7 +179,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         {
             var trial = assignment.Trial;
             log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node,
-                [new("SweepId", trial.SweepName), new("Epochs", trial.Training.Epochs), new("Device", settings.Device), new("Pack", assignments.Count)],
+                [new("SweepId", trial.SweepName), new("Epochs", trial.Training.TotalEpochs), new("Device", settings.Device), new("Pack", assignments.Count)],
                 EventTemplates.TrialTraining, trial.Id, settings.Name, assignment.Attempt);
         }
         var self = Self;
@@ -300,6 +300,8 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             ["Sparsity"] = metrics?.Sparsity,
             ["L1Norm"] = metrics?.L1Norm,
             ["ActiveInputs"] = metrics?.ActiveInputs,
+            ["ActiveInputNames"] = metrics?.ActiveInputNames,
+            ["ActiveNeurons"] = metrics?.ActiveNeurons,
             ["Seconds"] = metrics?.Seconds,
         };
         log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, extra,
@@ -310,7 +312,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     // A pack shows as its first trial, "+N" more.
     private void ReplyStatus() => Sender.Tell(new WorkerStatus(settings.Name, settings.Node,
         current.Count switch { 0 => null, 1 => current[0].Trial.Id, _ => $"{current[0].Trial.Id} +{current.Count - 1}" },
-        lastEpoch, current.Count > 0 ? current[0].Trial.Training.Epochs : null));
+        lastEpoch, current.Count > 0 ? current[0].Trial.Training.TotalEpochs : null));
 
     /// <summary>
     /// Sizes this kind of trial (its pack limit, told to the actor; calibrated once per process) when the trainer packs,

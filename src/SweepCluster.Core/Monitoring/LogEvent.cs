@@ -29,6 +29,30 @@ public sealed record LogEvent(DateTimeOffset Timestamp, string Template, string 
 
     public long? Integer(string name) => Number(name) is { } number ? (long)number : null;
 
+    /// <summary>A list property (such as the active input names) as texts; null when absent or not a list.</summary>
+    public IReadOnlyList<string>? Texts(string name) => Properties[name] is JsonArray list
+        ? list.Select(item => item is JsonValue v && v.TryGetValue<string>(out var text) ? text : item?.ToJsonString() ?? "").ToList()
+        : null;
+
+    /// <summary>A list property of whole numbers (such as the active neurons per layer); null when absent or not such a list.</summary>
+    public IReadOnlyList<int>? Integers(string name)
+    {
+        if (Properties[name] is not JsonArray list)
+        {
+            return null;
+        }
+        var values = new List<int>(list.Count);
+        foreach (var item in list)
+        {
+            if (item is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+            {
+                return null;
+            }
+            values.Add((int)value.GetValue<double>());
+        }
+        return values;
+    }
+
     /// <summary>A structured property (a dictionary such as the swept parameters) as name → text.</summary>
     public IReadOnlyDictionary<string, string> Map(string name)
     {

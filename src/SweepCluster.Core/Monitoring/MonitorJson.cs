@@ -66,6 +66,9 @@ public static class MonitorJson
         json.WriteString("worker", best.Worker);
         json.WriteString("device", best.Device);
         json.WriteString("node", best.Node);
+        WriteNumber(json, "active_inputs", best.ActiveInputs);
+        WriteList(json, "active_input_names", best.ActiveInputNames, json.WriteStringValue);
+        WriteList(json, "active_neurons", best.ActiveNeurons, json.WriteNumberValue);
         json.WriteStartObject("parameters");
         foreach (var (name, value) in best.Parameters)
         {
@@ -136,5 +139,20 @@ public static class MonitorJson
         {
             json.WriteNull(name);
         }
+    }
+
+    private static void WriteList<T>(Utf8JsonWriter json, string name, IReadOnlyList<T>? values, Action<T> write)
+    {
+        if (values is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            write(value);
+        }
+        json.WriteEndArray();
     }
 }

@@ -175,6 +175,8 @@ public sealed class SweepMonitor
         trial.Device = e.Text("Device") ?? trial.Device;
         trial.Node = e.Text("Node") ?? trial.Node;
         trial.SamplesPerSecond = e.Number("SamplesPerSecond") is { } sps && sps > 0 ? sps : null;
+        trial.ActiveInputNames = e.Texts("ActiveInputNames");
+        trial.ActiveNeurons = e.Integers("ActiveNeurons");
         foreach (var name in MetricName.Logged)
         {
             if (e.Number(MetricName.Property(name)) is { } value)
@@ -305,7 +307,8 @@ public sealed class SweepMonitor
         return best is null ? null : new BestTrial(best.TrialId, metric, best.Metrics[metric],
             best.Metrics.TryGetValue("val_loss", out var loss) ? loss : null,
             best.Metrics.TryGetValue("sparsity", out var sparsity) ? sparsity : null,
-            best.Worker, best.Parameters, best.Device ?? DeviceOf(best.Worker), best.Node);
+            best.Worker, best.Parameters, best.Device ?? DeviceOf(best.Worker), best.Node,
+            best.Metrics.TryGetValue("active_inputs", out var inputs) ? (int)inputs : null, best.ActiveInputNames, best.ActiveNeurons);
     }
 
     private IReadOnlyList<WorkerView> WorkerViews(DateTimeOffset at) => workers.Values

@@ -15,6 +15,8 @@ internal sealed class TrialState(string trialId)
     public IReadOnlyDictionary<string, string> Parameters { get; set; } = new Dictionary<string, string>();
     public Dictionary<string, double> Metrics { get; } = new(StringComparer.Ordinal);
     public double? SamplesPerSecond { get; set; }
+    public IReadOnlyList<string>? ActiveInputNames { get; set; }
+    public IReadOnlyList<int>? ActiveNeurons { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 

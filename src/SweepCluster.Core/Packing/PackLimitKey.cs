@@ -22,6 +22,8 @@ public static class PackLimitKey
         L1Mode = key.L1Mode.ToString(),
         key.IncludeBiases,
         key.Momentum,
+        L1Groups = key.L1Groups.ToString(),
+        key.RefitEpochs,
     });
 
     public static string Of(TrialSpec trial) => Of(PackKey.For(trial));

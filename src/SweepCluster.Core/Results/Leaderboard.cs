@@ -8,7 +8,8 @@ namespace SweepCluster.Core.Results;
 /// entries keep their per-epoch history (the report draws the learning curves of the top few); the others keep
 /// their metrics, so that memory per trial stays small and flat at 10⁵ trials (results.jsonl has every history).
 /// An entry never climbs the ranking once added, so one that is not among the leaders when it arrives never needs its
-/// history again. Not thread-safe (one owner).
+/// history again. The active input names of all entries share one string per name (each result arrives with its own
+/// copies, and 10⁵ trials of 40 names would hold 4·10⁶ strings). Not thread-safe (one owner).
 /// </summary>
 public sealed class Leaderboard
 {
@@ -17,6 +18,7 @@ public sealed class Leaderboard
     private readonly SortedSet<LeaderboardEntry> ordered;
     private readonly SortedSet<LeaderboardEntry> withHistory;
     private readonly HashSet<string> trialIds = [];
+    private readonly Dictionary<string, string> inputNames = new(StringComparer.Ordinal);
 
     public Leaderboard(MetricSpec metric)
     {
@@ -36,6 +38,7 @@ public sealed class Leaderboard
         {
             return false;
         }
+        entry = WithSharedNames(entry);
         if (entry.Result.History.Count == 0)
         {
             ordered.Add(entry);
@@ -62,6 +65,25 @@ public sealed class Leaderboard
         withHistory.Remove(entry);
         ordered.Remove(entry);
         ordered.Add(WithoutHistory(entry));
+    }
+
+    private LeaderboardEntry WithSharedNames(LeaderboardEntry entry)
+    {
+        if (entry.Result.Metrics is not { ActiveInputNames: { Count: > 0 } names } metrics)
+        {
+            return entry;
+        }
+        var shared = new string[names.Count];
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!inputNames.TryGetValue(names[i], out var name))
+            {
+                name = names[i];
+                inputNames[name] = name;
+            }
+            shared[i] = name;
+        }
+        return entry with { Result = entry.Result with { Metrics = metrics with { ActiveInputNames = shared } } };
     }
 
     private static LeaderboardEntry WithoutHistory(LeaderboardEntry entry) => entry with { Result = entry.Result with { History = [] } };

@@ -10,7 +10,11 @@ namespace SweepCluster.Core.Results;
 /// </summary>
 public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
 {
-    private static readonly string[] MetricColumns = ["val_loss", "val_accuracy", "sparsity", "active_inputs", "l1_norm", "epochs_run", "seconds"];
+    private static readonly string[] MetricColumns =
+        ["val_loss", "val_accuracy", "sparsity", "active_inputs", "active_input_names", "active_neurons", "l1_norm", "epochs_run", "seconds"];
+
+    /// <summary>Input names a cell lists before it says how many more there are (the data files list them all).</summary>
+    public const int NamesShown = 6;
 
     public IReadOnlyList<string> SweptParameters { get; } = sweptParameters;
 
@@ -32,6 +36,8 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
         cells.Add(Number(metrics?.ValAccuracy, "F4"));
         cells.Add(Number(metrics?.Sparsity, "F4"));
         cells.Add(metrics?.ActiveInputs.ToString(CultureInfo.InvariantCulture) ?? "");
+        cells.Add(NameList(metrics?.ActiveInputNames));
+        cells.Add(metrics?.ActiveNeurons is { } neurons ? $"[{string.Join(", ", neurons.Select(n => n.ToString(CultureInfo.InvariantCulture)))}]" : "");
         cells.Add(Number(metrics?.L1Norm, "F3"));
         cells.Add(metrics?.EpochsRun.ToString(CultureInfo.InvariantCulture) ?? "");
         cells.Add(metrics is null ? "" : metrics.Seconds.ToString("F1", CultureInfo.InvariantCulture));
@@ -45,6 +51,14 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
 
     /// <summary>snake_case, as in results.jsonl: <c>completed</c>, <c>stopped_early</c>, …</summary>
     public static string StatusText(TrialStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+
+    /// <summary>The first <see cref="NamesShown"/> names, then <c>+N</c> for the rest: <c>x0, x1, x2, x3, x4, x5 +34</c>.</summary>
+    public static string NameList(IReadOnlyList<string>? names) => names switch
+    {
+        null => "",
+        { Count: <= NamesShown } => string.Join(", ", names),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", names.Take(NamesShown))} +{names.Count - NamesShown}"),
+    };
 
     /// <summary>Fixed decimals keep the text tables aligned and comparable; leaderboard.csv and .json keep full precision.</summary>
     private static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";

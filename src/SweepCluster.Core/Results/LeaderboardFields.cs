@@ -4,15 +4,15 @@ namespace SweepCluster.Core.Results;
 /// The leaderboard as data (leaderboard.json and leaderboard.csv): its fields in order (rank, trial_id, the swept
 /// parameters, status, every metric results.jsonl has, where it ran, why it did not complete) and each row's typed
 /// values, so that the two files cannot drift apart. A value is null (missing), a <see cref="long"/>, a
-/// <see cref="double"/>, a <see cref="bool"/>, a string, or a list of <see cref="int"/> (widths) or of
-/// <see cref="double"/> (layer_sparsity). README "Outputs" documents the schema.
+/// <see cref="double"/>, a <see cref="bool"/>, a string, or a list of <see cref="int"/> (widths, active_neurons), of
+/// <see cref="double"/> (layer_sparsity) or of strings (active_input_names). README "Outputs" documents the schema.
 /// </summary>
 public sealed class LeaderboardFields(IReadOnlyList<string> sweptParameters)
 {
     public static IReadOnlyList<string> MetricNames { get; } =
     [
         "val_loss", "val_accuracy", "train_loss", "sparsity", "exact_zero_fraction", "layer_sparsity", "active_inputs",
-        "l1_norm", "parameters", "epochs_run", "best_epoch", "seconds", "samples_per_second",
+        "active_input_names", "active_neurons", "l1_norm", "parameters", "epochs_run", "best_epoch", "seconds", "samples_per_second",
     ];
 
     public IReadOnlyList<string> SweptParameters { get; } = sweptParameters;
@@ -54,6 +54,8 @@ public sealed class LeaderboardFields(IReadOnlyList<string> sweptParameters)
         values.Add(Real(metrics.ExactZeroFraction));
         values.Add(metrics.LayerSparsity.All(double.IsFinite) ? metrics.LayerSparsity : null);
         values.Add((long)metrics.ActiveInputs);
+        values.Add(metrics.ActiveInputNames);
+        values.Add(metrics.ActiveNeurons);
         values.Add(Real(metrics.L1Norm));
         values.Add(metrics.Parameters);
         values.Add((long)metrics.EpochsRun);

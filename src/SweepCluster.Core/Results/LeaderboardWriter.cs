@@ -54,7 +54,8 @@ public sealed class LeaderboardWriter
 
     /// <summary>
     /// Invariant culture, no thousands separators, doubles in their shortest round-trip form (e.g. <c>1E-05</c>);
-    /// booleans <c>true</c>/<c>false</c>; lists as JSON arrays (<c>[64, 32]</c>, quoted by the CSV rules); missing empty.
+    /// booleans <c>true</c>/<c>false</c>; lists as JSON arrays (<c>[64, 32]</c>, <c>["x0", "x3"]</c>, quoted by the CSV rules);
+    /// missing empty.
     /// </summary>
     private static string CsvText(object? value) => value switch
     {
@@ -64,6 +65,7 @@ public sealed class LeaderboardWriter
         bool flag => flag ? "true" : "false",
         IReadOnlyList<int> list => $"[{string.Join(", ", list.Select(v => v.ToString(CultureInfo.InvariantCulture)))}]",
         IReadOnlyList<double> list => $"[{string.Join(", ", list.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]",
+        IReadOnlyList<string> list => $"[{string.Join(", ", list.Select(v => JsonSerializer.Serialize(v)))}]",
         _ => value.ToString() ?? "",
     };
 
@@ -118,6 +120,14 @@ public sealed class LeaderboardWriter
                 foreach (var item in list)
                 {
                     json.WriteNumberValue(item);
+                }
+                json.WriteEndArray();
+                break;
+            case IReadOnlyList<string> list:
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    json.WriteStringValue(item);
                 }
                 json.WriteEndArray();
                 break;

@@ -1,8 +1,11 @@
 namespace SweepCluster.Core.Results;
 
 /// <summary>
-/// The metrics of a trial, taken at its best epoch (lowest validation loss), as docs/architecture.md and the README ("Metrics") define them.
-/// Sparsity counts weight-matrix entries with |w| ≤ the sparsity threshold.
+/// The metrics of a trial, taken at its best epoch (lowest validation loss; with a refit, the best epoch of the refit), as
+/// docs/architecture.md and the README ("Metrics") define them. Sparsity counts weight-matrix entries with |w| ≤ the sparsity
+/// threshold. <paramref name="ActiveInputNames"/> names the <paramref name="ActiveInputs"/> inputs in data order (CSV column
+/// names, <c>x0…</c> for synthetic data); <paramref name="ActiveNeurons"/> counts, per hidden layer, the units with an incoming
+/// weight above the threshold. Both are null in results.jsonl lines written before they existed.
 /// </summary>
 public sealed record TrialMetrics(
     double ValLoss,
@@ -17,4 +20,6 @@ public sealed record TrialMetrics(
     int EpochsRun,
     int BestEpoch,
     double Seconds,
-    double SamplesPerSecond);
+    double SamplesPerSecond,
+    IReadOnlyList<string>? ActiveInputNames = null,
+    IReadOnlyList<int>? ActiveNeurons = null);

@@ -8,7 +8,7 @@ public abstract record SchedulerSpec
     /// <summary>The kind as written in the sweep file.</summary>
     public abstract string Kind { get; }
 
-    /// <summary>A fresh scheduler for trials of <paramref name="maxEpochs"/> epochs (training.epochs), ranking by a metric with <paramref name="goal"/>.</summary>
+    /// <summary>A fresh scheduler for trials of <paramref name="maxEpochs"/> epochs (training.epochs plus training.refit_epochs), ranking by a metric with <paramref name="goal"/>.</summary>
     public abstract ITrialScheduler Create(int maxEpochs, MetricGoal goal);
 
     /// <summary>One line for <c>validate</c>: the rule and where it decides for trials of <paramref name="maxEpochs"/> epochs.</summary>

@@ -14,8 +14,8 @@ internal static class ParameterCatalog
     /// <summary>The training settings, in the order of <see cref="TrainingSettings"/>.</summary>
     public static IReadOnlyList<string> TrainingNames { get; } =
     [
-        "epochs", "batch_size", "learning_rate", "optimizer", "l1_mode", "include_biases",
-        "patience", "momentum", "sparsity_threshold", "threads",
+        "epochs", "batch_size", "learning_rate", "optimizer", "l1_mode", "l1_groups", "include_biases",
+        "patience", "refit_epochs", "momentum", "sparsity_threshold", "threads",
     ];
 
     public static IReadOnlyList<string> SweepableNames { get; } = ["lambda", "dropout", "widths", .. TrainingNames];
@@ -41,13 +41,18 @@ internal static class ParameterCatalog
         {
             Training = d.Training with { Optimizer = v == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam },
         });
-        yield return Choice("l1_mode", ["penalty", "proximal"], (d, v) => d with
+        yield return Choice("l1_mode", ["penalty", "proximal", "group"], (d, v) => d with
         {
-            Training = d.Training with { L1Mode = v == "proximal" ? L1Mode.Proximal : L1Mode.Penalty },
+            Training = d.Training with { L1Mode = v switch { "proximal" => L1Mode.Proximal, "group" => L1Mode.Group, _ => L1Mode.Penalty } },
+        });
+        yield return Choice("l1_groups", ["inputs", "neurons", "both"], (d, v) => d with
+        {
+            Training = d.Training with { L1Groups = v switch { "neurons" => L1Groups.Neurons, "both" => L1Groups.Both, _ => L1Groups.Inputs } },
         });
         yield return new ParameterRule("include_biases", ValueKind.Boolean, _ => null, v => ((BooleanValue)v).Value ? "true" : "false",
             (d, v) => d with { Training = d.Training with { IncludeBiases = ((BooleanValue)v).Value } }, []);
         yield return Integer("patience", 0, (d, v) => d with { Training = d.Training with { Patience = v } });
+        yield return Integer("refit_epochs", 0, (d, v) => d with { Training = d.Training with { RefitEpochs = v } });
         yield return Real("momentum", Plain, v => v is < 0 or >= 1 ? "must be in [0, 1)" : null,
             (d, v) => d with { Training = d.Training with { Momentum = v } });
         yield return Real("sparsity_threshold", Scientific, v => v < 0 ? "must not be negative" : null,

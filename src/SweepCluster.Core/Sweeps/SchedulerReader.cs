@@ -6,8 +6,8 @@ namespace SweepCluster.Core.Sweeps;
 
 /// <summary>
 /// Reads <c>scheduler: { kind: asha | hyperband | median, … }</c> and checks it against the rest of the sweep: the
-/// epochs it schedules are training.epochs (so epochs cannot be swept), and it follows the sweep metric after every
-/// epoch (so the metric must be one reported per epoch).
+/// epochs it schedules are training.epochs plus training.refit_epochs (so neither can be swept), and it follows the sweep
+/// metric after every epoch (so the metric must be one reported per epoch).
 /// </summary>
 internal sealed class SchedulerReader(ErrorSink errors, YamlFields fields)
 {
@@ -39,12 +39,13 @@ internal sealed class SchedulerReader(ErrorSink errors, YamlFields fields)
         RefuseKeysOfOtherKinds((YamlMappingNode)node, kind);
         CheckMetric(node, kind, metric);
         CheckEpochsNotSwept(kind, parametersNode);
-        var epochs = training?.Epochs;
+        var epochs = training?.TotalEpochs;
+        var epochsText = training is { RefitEpochs: > 0 } ? $"training.epochs + training.refit_epochs ({epochs})" : $"training.epochs ({epochs})";
         return kind switch
         {
-            AshaSpec.KindName => Halving(node, entries, epochs) is { } asha ? new AshaSpec(asha.Grace, asha.Factor) : null,
-            HyperbandSpec.KindName => Halving(node, entries, epochs) is { } hyperband ? new HyperbandSpec(hyperband.Grace, hyperband.Factor) : null,
-            _ => Median(node, entries, epochs),
+            AshaSpec.KindName => Halving(node, entries, epochs, epochsText) is { } asha ? new AshaSpec(asha.Grace, asha.Factor) : null,
+            HyperbandSpec.KindName => Halving(node, entries, epochs, epochsText) is { } hyperband ? new HyperbandSpec(hyperband.Grace, hyperband.Factor) : null,
+            _ => Median(node, entries, epochs, epochsText),
         };
     }
 
@@ -91,38 +92,44 @@ internal sealed class SchedulerReader(ErrorSink errors, YamlFields fields)
 
     private void CheckEpochsNotSwept(string kind, YamlNode? parametersNode)
     {
-        if (parametersNode is YamlMappingNode parameters
-            && parameters.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "epochs" }) is { } epochsKey)
+        if (parametersNode is not YamlMappingNode parameters)
         {
-            errors.At(epochsKey, $"parameters.epochs cannot be swept with scheduler {kind}: every trial runs up to training.epochs, "
-                + "and the scheduler stops the trials that do not need them all");
+            return;
+        }
+        foreach (var name in new[] { "epochs", "refit_epochs" })
+        {
+            if (parameters.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == name) is { } key)
+            {
+                errors.At(key, $"parameters.{name} cannot be swept with scheduler {kind}: every trial runs up to training.epochs "
+                    + "(plus training.refit_epochs), and the scheduler stops the trials that do not need them all");
+            }
         }
     }
 
-    /// <summary>grace_epochs (default 1, below training.epochs) and reduction_factor (default 3, at least 2) of asha and hyperband.</summary>
-    private (int Grace, int Factor)? Halving(YamlNode node, Dictionary<string, YamlNode> entries, int? epochs)
+    /// <summary>grace_epochs (default 1, below the trial's epochs) and reduction_factor (default 3, at least 2) of asha and hyperband.</summary>
+    private (int Grace, int Factor)? Halving(YamlNode node, Dictionary<string, YamlNode> entries, int? epochs, string epochsText)
     {
         var grace = Integer(entries, "grace_epochs", 1, 1);
         var factor = Integer(entries, "reduction_factor", 2, 3);
         if (grace is not null && grace >= epochs)
         {
             var given = entries.TryGetValue("grace_epochs", out var graceNode);
-            errors.At(graceNode ?? node, $"scheduler.grace_epochs ({grace}{(given ? "" : ", the default")}) must be below training.epochs ({epochs}): "
+            errors.At(graceNode ?? node, $"scheduler.grace_epochs ({grace}{(given ? "" : ", the default")}) must be below {epochsText}: "
                 + "no trial stops before its grace epochs, so none could stop");
             return null;
         }
         return grace is null || factor is null ? null : (grace.Value, factor.Value);
     }
 
-    /// <summary>warmup_epochs (default 0, below training.epochs) and min_trials (default 5, at least 1) of median.</summary>
-    private MedianSpec? Median(YamlNode node, Dictionary<string, YamlNode> entries, int? epochs)
+    /// <summary>warmup_epochs (default 0, below the trial's epochs) and min_trials (default 5, at least 1) of median.</summary>
+    private MedianSpec? Median(YamlNode node, Dictionary<string, YamlNode> entries, int? epochs, string epochsText)
     {
         var warmup = Integer(entries, "warmup_epochs", 0, 0);
         var minTrials = Integer(entries, "min_trials", 1, 5);
         if (warmup is not null && warmup >= epochs)
         {
             errors.At(entries.GetValueOrDefault("warmup_epochs") ?? node,
-                $"scheduler.warmup_epochs ({warmup}) must be below training.epochs ({epochs}): no trial stops during its warm-up, so none could stop");
+                $"scheduler.warmup_epochs ({warmup}) must be below {epochsText}: no trial stops during its warm-up, so none could stop");
             return null;
         }
         return warmup is null || minTrials is null ? null : new MedianSpec(warmup.Value, minTrials.Value);

@@ -51,6 +51,7 @@ internal sealed partial class SweepReader
             ? new SchedulerReader(_errors, _fields).Read(schedulerNode, training, metric, parametersNode)
             : null;
         var tpe = Tpe(root, top, method);
+        new L1Checks(_errors).Check(training, trainingNode, parameters, parametersNode);
 
         var outputs = Outputs(data, model, modelNode ?? root);
         CheckWidthsGiven(root, modelNode, parametersNode);

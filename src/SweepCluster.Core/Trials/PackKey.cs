@@ -7,7 +7,8 @@ namespace SweepCluster.Core.Trials;
 /// architecture, the epoch and batch plan and the optimizer's kind and fixed settings. Trials with equal
 /// keys may pack; lambda, dropout, learning rate, patience, sparsity threshold and seed stay per trial.
 /// <paramref name="Widths"/> is the hidden widths as text (<c>100,200</c>) so that the record's equality is by value.
-/// <paramref name="Momentum"/> is 0 under Adam, which does not use it, so a swept momentum never splits Adam packs.
+/// <paramref name="Momentum"/> is 0 under Adam, which does not use it, so a swept momentum never splits Adam packs; likewise
+/// <paramref name="L1Groups"/> is <see cref="Sweeps.L1Groups.Inputs"/> outside group mode.
 /// </summary>
 public sealed record PackKey(
     DataSpec Data,
@@ -18,7 +19,9 @@ public sealed record PackKey(
     OptimizerKind Optimizer,
     L1Mode L1Mode,
     bool IncludeBiases,
-    double Momentum)
+    double Momentum,
+    L1Groups L1Groups = L1Groups.Inputs,
+    int RefitEpochs = 0)
 {
     public static PackKey For(TrialSpec trial)
     {
@@ -32,7 +35,9 @@ public sealed record PackKey(
             training.Optimizer,
             training.L1Mode,
             training.IncludeBiases,
-            training.Optimizer == OptimizerKind.Sgd ? training.Momentum : 0);
+            training.Optimizer == OptimizerKind.Sgd ? training.Momentum : 0,
+            training.L1Mode == L1Mode.Group ? training.L1Groups : L1Groups.Inputs,
+            training.RefitEpochs);
     }
 
     /// <summary>The names of the fields (as in the sweep file) in which this key differs from <paramref name="other"/>.</summary>
@@ -55,6 +60,8 @@ public sealed record PackKey(
         Check(L1Mode == other.L1Mode, "l1_mode");
         Check(IncludeBiases == other.IncludeBiases, "include_biases");
         Check(Momentum.Equals(other.Momentum), "momentum");
+        Check(L1Groups == other.L1Groups, "l1_groups");
+        Check(RefitEpochs == other.RefitEpochs, "refit_epochs");
         return differences;
     }
 }

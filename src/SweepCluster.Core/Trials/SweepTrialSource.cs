@@ -24,5 +24,5 @@ public sealed class SweepTrialSource(SweepDefinition sweep) : ITrialSource
 
     public TrialSpec TrialAt(long index, SearchHistory history) => plan.TrialAt(index, history);
 
-    public Scheduling.ITrialScheduler? NewScheduler() => Sweep.Scheduler?.Create(Sweep.Training.Epochs, Sweep.Metric.Goal);
+    public Scheduling.ITrialScheduler? NewScheduler() => Sweep.Scheduler?.Create(Sweep.Training.TotalEpochs, Sweep.Metric.Goal);
 }

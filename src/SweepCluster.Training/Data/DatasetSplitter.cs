@@ -22,7 +22,8 @@ public static class DatasetSplitter
             ToLabelTensor(data, train, device),
             ToFeatureTensor(data, validation, mean, scale, device),
             ToLabelTensor(data, validation, device),
-            data.ClassCount);
+            data.ClassCount,
+            data.FeatureNames);
     }
 
     private static int[] ShuffledRows(int rows, long seed)

@@ -32,8 +32,8 @@ public static class SyntheticDataGenerator
                 features[row * spec.Features + column] = (float)(centre + gaussian.Next());
             }
         }
-        var featureNames = Enumerable.Range(0, spec.Features)
-            .Select(i => i < spec.Informative ? $"informative_{i}" : $"noise_{i}").ToList();
+        // x0 … x{n-1}, as the outputs name synthetic inputs; the first Informative of them carry the signal.
+        var featureNames = TensorDataset.DefaultNames(spec.Features);
         var classNames = Enumerable.Range(0, spec.Classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return new TabularData(features, labels, spec.Samples, featureNames, classNames);
     }

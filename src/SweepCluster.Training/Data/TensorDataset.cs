@@ -5,18 +5,30 @@ namespace SweepCluster.Training.Data;
 
 /// <summary>
 /// A split, standardized dataset living in tensors on the training device. Batches are index
-/// selections from these tensors, never per-batch copies from managed arrays.
+/// selections from these tensors, never per-batch copies from managed arrays. <see cref="FeatureNames"/> names the
+/// feature columns in order (the CSV header's names; <c>x0…</c> when none were given, as for synthetic data).
 /// </summary>
 public sealed class TensorDataset : IDisposable
 {
-    public TensorDataset(Tensor trainFeatures, Tensor trainLabels, Tensor validationFeatures, Tensor validationLabels, int classes)
+    public TensorDataset(Tensor trainFeatures, Tensor trainLabels, Tensor validationFeatures, Tensor validationLabels, int classes,
+        IReadOnlyList<string>? featureNames = null)
     {
         TrainFeatures = trainFeatures;
         TrainLabels = trainLabels;
         ValidationFeatures = validationFeatures;
         ValidationLabels = validationLabels;
         Classes = classes;
+        var features = (int)trainFeatures.shape[1];
+        if (featureNames is not null && featureNames.Count != features)
+        {
+            throw new ArgumentException($"{featureNames.Count} feature names for {features} features", nameof(featureNames));
+        }
+        FeatureNames = featureNames ?? DefaultNames(features);
     }
+
+    /// <summary><c>x0 … x{n-1}</c>: the names of features that have none of their own.</summary>
+    public static IReadOnlyList<string> DefaultNames(int features) =>
+        Enumerable.Range(0, features).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x{i}")).ToList();
 
     public Tensor TrainFeatures { get; }
 
@@ -27,6 +39,8 @@ public sealed class TensorDataset : IDisposable
     public Tensor ValidationLabels { get; }
 
     public int Classes { get; }
+
+    public IReadOnlyList<string> FeatureNames { get; }
 
     public int Features => (int)TrainFeatures.shape[1];
 

@@ -4,12 +4,14 @@ using SweepCluster.Core.Trials;
 namespace SweepCluster.Training.Packing;
 
 /// <summary>
-/// One trial's bookkeeping inside a pack: its learning curve, best epoch, patience count and, once it has
-/// ended, its status and the pack's wall time at that moment. The rules are <see cref="Trainer.TrialRun"/>'s.
+/// One trial's bookkeeping inside a pack: its learning curve, best epoch, patience count, phase (regularized, then the
+/// refit if it has one) and, once it has ended, its status and the pack's wall time at that moment. The rules are
+/// <see cref="Trainer.TrialRun"/>'s.
 /// </summary>
 internal sealed class PackMember(int index, TrialSpec trial)
 {
     private int epochsWithoutImprovement;
+    private bool phaseStarted;
 
     public int Index { get; } = index;
 
@@ -27,21 +29,48 @@ internal sealed class PackMember(int index, TrialSpec trial)
 
     public bool Running => Status is null;
 
-    /// <summary>Adds the epoch to the history; true when it beats the best validation loss so far.</summary>
+    /// <summary>True once the trial trains its refit epochs (lambda 0, zero pattern frozen).</summary>
+    public bool Refitting { get; private set; }
+
+    /// <summary>The last epoch of the current phase.</summary>
+    public int LastEpoch { get; private set; } = trial.Training.Epochs;
+
+    /// <summary>Adds the epoch to the history; true when it beats the best validation loss so far (or is the refit's first).</summary>
     public bool Record(EpochRecord record)
     {
         History.Add(record);
-        if (Best is not null && record.ValLoss >= Best.ValLoss)
+        if (!phaseStarted && Best is not null && record.ValLoss >= Best.ValLoss)
         {
             epochsWithoutImprovement++;
             return false;
         }
+        phaseStarted = false;
         Best = record;
         epochsWithoutImprovement = 0;
         return true;
     }
 
-    public bool PatienceExhausted => Trial.Training.Patience > 0 && epochsWithoutImprovement >= Trial.Training.Patience;
+    /// <summary>Whether the current phase ends after <paramref name="epoch"/>: its last epoch, or patience ran out.</summary>
+    public bool PhaseOver(int epoch) => epoch >= LastEpoch || PatienceExhausted;
+
+    private bool PatienceExhausted => Trial.Training.Patience > 0 && epochsWithoutImprovement >= Trial.Training.Patience;
+
+    /// <summary>
+    /// Starts the refit after <paramref name="epoch"/> if the trial has one it has not begun; false when it has none left. A trial
+    /// at lambda 0 has none: it selected nothing, and more epochs without a penalty are no refit.
+    /// </summary>
+    public bool BeginRefit(int epoch)
+    {
+        if (Refitting || Trial.Training.RefitEpochs == 0 || Trial.Lambda == 0)
+        {
+            return false;
+        }
+        Refitting = true;
+        LastEpoch = epoch + Trial.Training.RefitEpochs;
+        epochsWithoutImprovement = 0;
+        phaseStarted = true;
+        return true;
+    }
 
     public void End(TrialStatus status, string? reason, double seconds)
     {

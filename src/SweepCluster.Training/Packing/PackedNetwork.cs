@@ -1,4 +1,6 @@
+using SweepCluster.Core.Sweeps;
 using SweepCluster.Training.Network;
+using SweepCluster.Training.Optimization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -95,6 +97,29 @@ internal sealed class PackedNetwork : IDisposable
             if (includeBiases)
             {
                 AddSignTimes(layer.Bias, lambdas);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each trial's group soft-threshold after the optimizer step, with <c>t_g = scale_k·√p_g</c> (<paramref name="scales"/>
+    /// <c>[K, 1, 1]</c>, <c>lr_k·λ_k</c>; 0 leaves a slice as it is): the step <see cref="Network.GroupL1.Shrink"/> takes for one
+    /// trial, on the stacked <c>[K, in, out]</c> layout (an input's group is a row of the first layer; a hidden unit's, a column
+    /// of the layer into it). Every norm is per trial.
+    /// </summary>
+    public void ShrinkGroups(Tensor scales, L1Groups groups)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        if (groups is L1Groups.Inputs or L1Groups.Both)
+        {
+            GroupSoftThreshold.Apply(Layers[0].Weight, 2, scales);
+        }
+        if (groups is L1Groups.Neurons or L1Groups.Both)
+        {
+            foreach (var layer in Layers.Take(Layers.Count - 1))
+            {
+                GroupSoftThreshold.Apply(layer.Weight, 1, scales);
             }
         }
     }

@@ -14,7 +14,8 @@ namespace SweepCluster.Training.Packing;
 /// K compatible trials (equal <see cref="PackKey"/>) trained as one stacked model, each with its own seed,
 /// initialisation, batch order, dropout masks, lambda, learning rate, early stopping, best epoch and result.
 /// The per-trial losses are summed, so each trial's gradients are exactly its own; a trial that ends (patience,
-/// divergence) is frozen while the others go on. Results have the form <see cref="Trainer.TrialRun"/> gives.
+/// divergence) is frozen while the others go on, and each trial enters its refit (lambda 0, its own zero pattern frozen)
+/// when its own regularized epochs end. Results have the form <see cref="Trainer.TrialRun"/> gives.
 /// Every step runs inside its own dispose scope, so native memory stays flat.
 /// </summary>
 public sealed class PackedTrialRun : IDisposable
@@ -30,8 +31,7 @@ public sealed class PackedTrialRun : IDisposable
     private readonly PackedNetwork network;
     private readonly PackedOptimizer optimizer;
     private readonly PackedBestWeights best;
-    private readonly Tensor lambdas;
-    private readonly bool penalized;
+    private readonly PackedZeroPattern refit;
     private readonly Stopwatch clock = new();
     private PackControls controls;
 
@@ -46,21 +46,18 @@ public sealed class PackedTrialRun : IDisposable
         network = new PackedNetwork(data.Features, trials[0].Widths, outputs, trials.Select(t => t.Dropout).ToList(), generators, device);
         optimizer = CreateOptimizer(plan, network);
         best = new PackedBestWeights(network);
-        lambdas = torch.tensor(trials.Select(t => (float)t.Lambda).ToArray(), [trials.Count], device: device);
-        penalized = plan.L1Mode == L1Mode.Penalty && trials.Any(t => t.Lambda != 0);
+        refit = new PackedZeroPattern(network);
         controls = PackControls.For(members, device);
     }
 
     private int Count => members.Count;
-
-    private bool Proximal => plan.L1Mode == L1Mode.Proximal;
 
     /// <summary>Trains every trial of the pack; one result per trial, in input order. <paramref name="onEpoch"/> gets the trial's index in the pack.</summary>
     /// <paramref name="gate"/> is asked after each reported epoch of each running trial; a trial it stops is frozen while the others go on.
     public IReadOnlyList<TrialResult> Execute(Action<int, EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate = null)
     {
         clock.Restart();
-        for (var epoch = 1; epoch <= plan.Epochs && members.Any(m => m.Running); epoch++)
+        for (var epoch = 1; epoch <= plan.TotalEpochs && members.Any(m => m.Running); epoch++)
         {
             var trainLosses = TrainEpoch(cancellation);
             if (trainLosses is null || cancellation.IsCancellationRequested)
@@ -140,12 +137,18 @@ public sealed class PackedTrialRun : IDisposable
             .view(Count, batch)
             .mean([1]);
         crossEntropy.mul(controls.LossWeights).sum().backward();
-        if (penalized)
+        if (plan.L1Mode == L1Mode.Penalty && controls.AnyLambda)
         {
-            // lambda_k · sign(w) added to each trial's own slice, as TrialRun adds it (an ended trial's weight is 0)
-            network.AddL1Gradient(lambdas.view(Count, 1, 1).mul(controls.LossWeights.view(Count, 1, 1)), plan.IncludeBiases);
+            // lambda_k · sign(w) added to each trial's own slice, as TrialRun adds it (0 for an ended or refitting trial)
+            network.AddL1Gradient(controls.Lambdas, plan.IncludeBiases);
         }
-        optimizer.Step(controls.LearningRates, Proximal ? controls.ProximalScales : null);
+        refit.MaskGradients();
+        optimizer.Step(controls.LearningRates, plan.L1Mode == L1Mode.Proximal && controls.AnyLambda ? controls.ProximalScales : null);
+        if (plan.L1Mode == L1Mode.Group && controls.AnyLambda)
+        {
+            network.ShrinkGroups(controls.ProximalScales, plan.L1Groups);
+        }
+        refit.Reapply();
         using var rowCount = batch.ToScalar();
         using var one = 1.0.ToScalar();
         lossSums.add_(crossEntropy.detach().mul(rowCount), one);
@@ -177,8 +180,9 @@ public sealed class PackedTrialRun : IDisposable
     }
 
     /// <summary>
-    /// Per running trial, TrialRun's end-of-epoch rules: divergence, history, best state, the gate, patience. Every
-    /// trial's epoch is reported before the gate is asked about any, so that the verdicts of a pack come in one round.
+    /// Per running trial, TrialRun's end-of-epoch rules: divergence, history, best state, the gate, the end of its phase
+    /// (its last epoch or patience: the refit begins, or the trial completes). Every trial's epoch is reported before the gate
+    /// is asked about any, so that the verdicts of a pack come in one round.
     /// </summary>
     private void CloseEpoch(int epoch, double[] trainLosses, PackEvaluation evaluation, Action<int, EpochRecord>? onEpoch, TrialGate? gate)
     {
@@ -194,26 +198,39 @@ public sealed class PackedTrialRun : IDisposable
                 diverged[member.Index] = true;
                 continue;
             }
-            var record = new EpochRecord(epoch, trainLoss, valLoss, evaluation.Accuracies[member.Index]);
+            var record = new EpochRecord(epoch, trainLoss, valLoss, evaluation.Accuracies[member.Index], Refit: member.Refitting);
             improved[member.Index] = member.Record(record);
             onEpoch?.Invoke(member.Index, record);
             reported.Add(member);
         }
+        var refitting = new List<PackMember>();
         foreach (var member in reported)
         {
-            if (epoch < plan.Epochs && gate?.Invoke(member.Index, epoch) == false)
+            if (epoch < plan.TotalEpochs && gate?.Invoke(member.Index, epoch) == false)
             {
                 member.End(TrialStatus.StoppedEarly, Trainer.TrialRun.StoppedEarlyReason(epoch), clock.Elapsed.TotalSeconds);
             }
-            else if (!improved[member.Index] && member.PatienceExhausted)
+            else if (member.PhaseOver(epoch))
             {
-                member.End(TrialStatus.Completed, null, clock.Elapsed.TotalSeconds);
+                if (member.BeginRefit(epoch))
+                {
+                    refitting.Add(member);
+                }
+                else
+                {
+                    member.End(TrialStatus.Completed, null, clock.Elapsed.TotalSeconds);
+                }
             }
         }
         if (improved.Any(i => i))
         {
             using var mask = TrialMask(improved);
             best.Save(mask);
+        }
+        // After the best state is saved: freezing zeroes a refitting trial's small weights, which belong to the refit.
+        foreach (var member in refitting)
+        {
+            refit.Freeze(member.Index, member.Trial.Training.SparsityThreshold);
         }
         if (diverged.Any(d => d))
         {
@@ -247,7 +264,7 @@ public sealed class PackedTrialRun : IDisposable
             return new TrialResult(member.Trial.Id, member.Status!.Value, member.Reason, null, member.History);
         }
         using var scope = torch.NewDisposeScope();
-        var sparsity = SparsityMeter.Measure(best.Of(member.Index), member.Trial.Training.SparsityThreshold);
+        var sparsity = SparsityMeter.Measure(best.Of(member.Index), member.Trial.Training.SparsityThreshold, data.FeatureNames);
         var metrics = new TrialMetrics(
             ValLoss: member.Best.ValLoss,
             ValAccuracy: member.Best.ValAccuracy,
@@ -261,7 +278,9 @@ public sealed class PackedTrialRun : IDisposable
             EpochsRun: member.History.Count,
             BestEpoch: member.Best.Epoch,
             Seconds: member.Seconds,
-            SamplesPerSecond: data.TrainRows * member.History.Count / Math.Max(member.Seconds, 1e-9));
+            SamplesPerSecond: data.TrainRows * member.History.Count / Math.Max(member.Seconds, 1e-9),
+            ActiveInputNames: sparsity.ActiveInputNames,
+            ActiveNeurons: sparsity.ActiveNeurons);
         return new TrialResult(member.Trial.Id, member.Status!.Value, member.Reason, metrics, member.History);
     }
 
@@ -317,7 +336,7 @@ public sealed class PackedTrialRun : IDisposable
     public void Dispose()
     {
         controls.Dispose();
-        lambdas.Dispose();
+        refit.Dispose();
         best.Dispose();
         optimizer.Dispose();
         network.Dispose();

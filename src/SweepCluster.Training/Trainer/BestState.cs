@@ -7,7 +7,8 @@ namespace SweepCluster.Training.Trainer;
 
 /// <summary>
 /// Keeps a copy of the parameters of the epoch with the lowest validation loss, so that the reported
-/// metrics (and sparsity) are those of the best epoch, not the last.
+/// metrics (and sparsity) are those of the best epoch, not the last. After <see cref="BeginPhase"/> (the refit) only the
+/// epochs from then on compete: the first of them is saved whatever its loss.
 /// </summary>
 internal sealed class BestState : IDisposable
 {
@@ -20,15 +21,18 @@ internal sealed class BestState : IDisposable
         copies = Parameters().Select(p => torch.zeros_like(p)).ToList();
     }
 
+    private bool phaseStarted;
+
     public EpochRecord? Record { get; private set; }
 
-    /// <summary>Saves the network's state when <paramref name="record"/> beats the best so far; true when it did.</summary>
+    /// <summary>Saves the network's state when <paramref name="record"/> beats the best so far (or is the new phase's first); true when it did.</summary>
     public bool Offer(EpochRecord record)
     {
-        if (Record is not null && record.ValLoss >= Record.ValLoss)
+        if (!phaseStarted && Record is not null && record.ValLoss >= Record.ValLoss)
         {
             return false;
         }
+        phaseStarted = false;
         Record = record;
         using var noGrad = torch.no_grad();
         foreach (var (copy, parameter) in copies.Zip(Parameters()))
@@ -37,6 +41,9 @@ internal sealed class BestState : IDisposable
         }
         return true;
     }
+
+    /// <summary>Starts a phase whose best epoch replaces the earlier ones' (kept until the phase reports its first epoch).</summary>
+    public void BeginPhase() => phaseStarted = true;
 
     public void Restore()
     {

@@ -130,7 +130,7 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
     {
         var sizes = new[] { prepared.Data!.Features }.Concat(trial.Widths).Append(prepared.Outputs).ToList();
         var weights = sizes.Zip(sizes.Skip(1), (a, b) => (double)a * b).Sum();
-        return 6 * weights * prepared.Data.TrainRows * trial.Training.Epochs;
+        return 6 * weights * prepared.Data.TrainRows * trial.Training.TotalEpochs;
     }
 
     /// <summary>The failures the trainer itself finds (data, shapes, configuration) fail the same way on every attempt.</summary>

@@ -28,6 +28,9 @@ internal sealed class TrialRun : IDisposable
     private readonly List<EpochRecord> history = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
 
+    /// <summary>The refit's frozen zero pattern; null during the regularized epochs.</summary>
+    private ZeroPattern? refit;
+
     public TrialRun(TrialSpec trial, TensorDataset data, int outputs, Device device)
     {
         this.trial = trial;
@@ -40,13 +43,25 @@ internal sealed class TrialRun : IDisposable
 
     private TrainingSettings Settings => trial.Training;
 
-    private bool Proximal => Settings.L1Mode == L1Mode.Proximal;
+    /// <summary>
+    /// Whether regularized epochs are followed by a refit: when refit_epochs asks for one and lambda is above 0 (a trial at
+    /// lambda 0 selected nothing, and more epochs without a penalty are no refit: its metrics are its best epoch's).
+    /// </summary>
+    private bool HasRefit => Settings.RefitEpochs > 0 && trial.Lambda != 0;
 
-    /// <summary>Trains up to the trial's epochs; after each reported epoch <paramref name="gate"/> may stop it early.</summary>
+    /// <summary>Lambda of the current phase: the trial's, then 0 during the refit.</summary>
+    private double Lambda => refit is null ? trial.Lambda : 0;
+
+    /// <summary>
+    /// Trains the trial's regularized epochs, then its refit epochs (lambda 0, zero pattern frozen) if it has any (see
+    /// <see cref="HasRefit"/>); patience ends each phase on its own. After each reported epoch but the last possible one
+    /// <paramref name="gate"/> may stop it early. Epochs are numbered on across both phases.
+    /// </summary>
     public TrialResult Execute(Action<EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate = null)
     {
+        var lastEpoch = Settings.Epochs;
         var epochsWithoutImprovement = 0;
-        for (var epoch = 1; epoch <= Settings.Epochs; epoch++)
+        for (var epoch = 1; epoch <= lastEpoch; epoch++)
         {
             var trainLoss = TrainEpoch(cancellation);
             if (cancellation.IsCancellationRequested)
@@ -58,24 +73,39 @@ internal sealed class TrialRun : IDisposable
             {
                 return Finish(TrialStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? evaluation.Loss : trainLoss)} in epoch {epoch} (learning_rate={Settings.LearningRate})");
             }
-            var record = new EpochRecord(epoch, trainLoss, evaluation.Loss, evaluation.Accuracy);
+            var record = new EpochRecord(epoch, trainLoss, evaluation.Loss, evaluation.Accuracy, Refit: refit is not null);
             history.Add(record);
             onEpoch?.Invoke(record);
             var improved = best.Offer(record);
-            if (epoch < Settings.Epochs && gate?.Invoke(0, epoch) == false)
+            if (epoch < Settings.TotalEpochs && gate?.Invoke(0, epoch) == false)
             {
                 return Finish(TrialStatus.StoppedEarly, StoppedEarlyReason(epoch));
             }
-            if (improved)
+            epochsWithoutImprovement = improved ? 0 : epochsWithoutImprovement + 1;
+            var phaseOver = epoch == lastEpoch || (Settings.Patience > 0 && epochsWithoutImprovement >= Settings.Patience);
+            if (!phaseOver)
             {
-                epochsWithoutImprovement = 0;
+                continue;
             }
-            else if (Settings.Patience > 0 && ++epochsWithoutImprovement >= Settings.Patience)
+            if (refit is not null || !HasRefit)
             {
                 break;
             }
+            BeginRefit();
+            lastEpoch = epoch + Settings.RefitEpochs;
+            epochsWithoutImprovement = 0;
         }
         return Finish(TrialStatus.Completed, null);
+    }
+
+    /// <summary>
+    /// The relaxed lasso's second phase: from the state the regularized epochs ended in, every weight with |w| ≤ the sparsity
+    /// threshold becomes 0 and stays so, lambda is 0, and the best epoch is sought among the refit epochs alone.
+    /// </summary>
+    private void BeginRefit()
+    {
+        refit = ZeroPattern.Freeze(network.Weights.ToList(), Settings.SparsityThreshold);
+        best.BeginPhase();
     }
 
     /// <summary>One pass over the shuffled training split; returns the mean training cross-entropy (NaN when it diverged).</summary>
@@ -107,11 +137,18 @@ internal sealed class TrialRun : IDisposable
         var logits = network.Forward(data.TrainFeatures.index_select(0, rows), training: true);
         var crossEntropy = nn.functional.cross_entropy(logits, data.TrainLabels.index_select(0, rows));
         crossEntropy.backward();
-        if (!Proximal && trial.Lambda != 0)
+        var lambda = Lambda;
+        if (Settings.L1Mode == L1Mode.Penalty && lambda != 0)
         {
-            L1Term.AddGradient(network, Settings.IncludeBiases, trial.Lambda);
+            L1Term.AddGradient(network, Settings.IncludeBiases, lambda);
         }
-        optimizer.Step(Proximal ? trial.Lambda : 0);
+        refit?.MaskGradients();
+        optimizer.Step(Settings.L1Mode == L1Mode.Proximal ? lambda : 0);
+        if (Settings.L1Mode == L1Mode.Group && lambda > 0)
+        {
+            GroupL1.Shrink(network, Settings.L1Groups, Settings.LearningRate * lambda);
+        }
+        refit?.Reapply();
         using var rowCount = length.ToScalar();
         using var one = 1.0.ToScalar();
         lossSum.add_(crossEntropy.detach().mul(rowCount), one);
@@ -144,7 +181,7 @@ internal sealed class TrialRun : IDisposable
             return new TrialResult(trial.Id, status, reason, null, history);
         }
         best.Restore();
-        var sparsity = SparsityMeter.Measure(network, Settings.SparsityThreshold);
+        var sparsity = SparsityMeter.Measure(network, Settings.SparsityThreshold, data.FeatureNames);
         var seconds = clock.Elapsed.TotalSeconds;
         var metrics = new TrialMetrics(
             ValLoss: best.Record.ValLoss,
@@ -159,7 +196,9 @@ internal sealed class TrialRun : IDisposable
             EpochsRun: history.Count,
             BestEpoch: best.Record.Epoch,
             Seconds: seconds,
-            SamplesPerSecond: data.TrainRows * history.Count / Math.Max(seconds, 1e-9));
+            SamplesPerSecond: data.TrainRows * history.Count / Math.Max(seconds, 1e-9),
+            ActiveInputNames: sparsity.ActiveInputNames,
+            ActiveNeurons: sparsity.ActiveNeurons);
         return new TrialResult(trial.Id, status, reason, metrics, history);
     }
 
@@ -177,6 +216,7 @@ internal sealed class TrialRun : IDisposable
 
     public void Dispose()
     {
+        refit?.Dispose();
         best.Dispose();
         optimizer.Dispose();
         network.Dispose();

@@ -21,14 +21,17 @@ public sealed class LeaderboardFilesTests : IDisposable
         // then the CSV, Markdown and JSON agree, with snake_case fields and swept parameters as columns
         var csv = File.ReadAllLines(paths.LeaderboardCsv);
         Assert.Equal("rank,trial_id,lambda,widths,status,val_loss,val_accuracy,train_loss,sparsity,exact_zero_fraction,layer_sparsity,"
-            + "active_inputs,l1_norm,parameters,epochs_run,best_epoch,seconds,samples_per_second,worker,device,node,failure,reason", csv[0]);
-        Assert.Equal("1,s-0,1,\"[8, 4]\",completed,0.25,0.5,0.25,0.5,0.1,[0.5],4,2.5,100,3,2,1.25,100,w0,cuda:1,node-a,,", csv[1]);
-        Assert.Equal(",s-1,,,failed" + new string(',', 14) + "w1,cpu,node-b,transient,\"boom, twice\"", csv[2]);
+            + "active_inputs,active_input_names,active_neurons,l1_norm,parameters,epochs_run,best_epoch,seconds,samples_per_second,worker,device,node,failure,reason", csv[0]);
+        Assert.Equal("1,s-0,1,\"[8, 4]\",completed,0.25,0.5,0.25,0.5,0.1,[0.5],4,\"[\"\"x0\"\", \"\"x3\"\", \"\"x5\"\", \"\"x6\"\"]\",\"[8, 3]\",2.5,100,3,2,1.25,100,w0,cuda:1,node-a,,", csv[1]);
+        Assert.Equal(",s-1,,,failed" + new string(',', 16) + "w1,cpu,node-b,transient,\"boom, twice\"", csv[2]);
         using var json = JsonDocument.Parse(File.ReadAllText(paths.LeaderboardJson));
         var first = json.RootElement[0];
         Assert.Equal((1, "s-0", 0.25), (first.GetProperty("rank").GetInt32(), first.GetProperty("trial_id").GetString(), first.GetProperty("val_loss").GetDouble()));
         Assert.Equal([8, 4], first.GetProperty("widths").EnumerateArray().Select(w => w.GetInt32()));
         Assert.Equal("cuda:1", first.GetProperty("device").GetString());
+        Assert.Equal(["x0", "x3", "x5", "x6"], first.GetProperty("active_input_names").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal([8, 3], first.GetProperty("active_neurons").EnumerateArray().Select(n => n.GetInt32()));
+        Assert.Equal(JsonValueKind.Null, json.RootElement[1].GetProperty("active_input_names").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.RootElement[1].GetProperty("rank").ValueKind);
         Assert.Equal(((string?)null, "transient"), (first.GetProperty("failure").GetString(), json.RootElement[1].GetProperty("failure").GetString()));
         Assert.Equal(4, File.ReadAllLines(paths.LeaderboardMarkdown).Length);
@@ -109,6 +112,39 @@ public sealed class LeaderboardFilesTests : IDisposable
     }
 
     [Fact]
+    public void Journal_keeps_the_kept_inputs_and_neurons_and_reads_lines_written_before_them()
+    {
+        // given a journal with a trial whose last epoch was a refit epoch, then a completed line from before inputs were named
+        var refitted = Entries.Completed(0, 0.25);
+        refitted = refitted with { Result = refitted.Result with { History = [new EpochRecord(1, 0.3, 0.3, 0.5), new EpochRecord(2, 0.25, 0.25, 0.5, Refit: true)] } };
+        using (var journal = ResultsJournal.Create(paths.ResultsJournal))
+        {
+            journal.Write(refitted);
+        }
+        File.AppendAllText(paths.ResultsJournal,
+            "{\"index\":1,\"swept_values\":[],\"result\":{\"trial_id\":\"s-1\",\"status\":\"completed\",\"reason\":null,\"metrics\":{\"val_loss\":0.5,"
+            + "\"val_accuracy\":0.5,\"train_loss\":0.5,\"l1_norm\":1,\"sparsity\":0.5,\"exact_zero_fraction\":0,\"layer_sparsity\":[0.5],\"active_inputs\":3,"
+            + "\"parameters\":10,\"epochs_run\":1,\"best_epoch\":1,\"seconds\":1,\"samples_per_second\":1},"
+            + "\"history\":[{\"epoch\":1,\"train_loss\":0.5,\"val_loss\":0.5,\"val_accuracy\":0.5}],\"worker\":\"w1\",\"node\":\"n\",\"device\":\"cpu\"}}\n");
+
+        // when read back
+        var entries = ResultsJournal.Read(paths.ResultsJournal);
+
+        // then the names, the neurons and the refit epoch come back (refit written only where true), and the old line has none
+        var line = File.ReadAllLines(paths.ResultsJournal)[0];
+        Assert.Contains("\"active_input_names\":[\"x0\",\"x3\",\"x5\",\"x6\"],\"active_neurons\":[8,3]", line);
+        Assert.Contains("\"val_accuracy\":0.5,\"refit\":true}", line);
+        Assert.Equal(1, line.Split("\"refit\"").Length - 1);
+        Assert.Equal(["x0", "x3", "x5", "x6"], entries[0].Result.Metrics!.ActiveInputNames);
+        Assert.Equal([8, 3], entries[0].Result.Metrics!.ActiveNeurons);
+        Assert.Equal([false, true], entries[0].Result.History.Select(h => h.Refit));
+        Assert.Equal(3, entries[1].Result.Metrics!.ActiveInputs);
+        Assert.Null(entries[1].Result.Metrics!.ActiveInputNames);
+        Assert.Null(entries[1].Result.Metrics!.ActiveNeurons);
+        Assert.False(Assert.Single(entries[1].Result.History).Refit);
+    }
+
+    [Fact]
     public void Journal_with_a_bad_line_in_the_middle_is_an_error()
     {
         Directory.CreateDirectory(paths.Directory);
@@ -123,6 +159,8 @@ public sealed class LeaderboardFilesTests : IDisposable
         var lines = LeaderboardTable.Console(rows, swept, top: 2).TrimEnd('\n').Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("rank  trial_id  lambda  widths", lines[0]);
+        Assert.Contains("active_inputs  active_input_names  active_neurons", lines[0]);
+        Assert.Contains("x0, x3, x5, x6", lines[1]);
         Assert.StartsWith("1     s-1", lines[1]);
         Assert.DoesNotContain("worker", lines[0]);
     }

@@ -26,7 +26,7 @@ public class ExampleSweepTests
     [Fact]
     public void The_examples_are_there()
     {
-        // Given the sweeps folder, when listed, then an example of each method and of early stopping is among its files.
+        // Given the sweeps folder, when listed, then an example of each method, of early stopping and of input selection is among its files.
         var files = FileNames();
         Assert.Contains("asha-random.yaml", files);
         Assert.Contains("tpe-learning-rate.yaml", files);
@@ -34,6 +34,7 @@ public class ExampleSweepTests
         Assert.Contains("random-lambda.yaml", files);
         Assert.Contains("sobol-lambda-dropout.yaml", files);
         Assert.Contains("csv-example.yaml", files);
+        Assert.Contains("input-selection.yaml", files);
     }
 
     [Theory]
@@ -102,6 +103,24 @@ public class ExampleSweepTests
         Assert.Equal(40, sweep.CountTrials());
         Assert.Equal(5, sweep.TrialAt(39).Outputs);
         Assert.Equal(["lambda", "dropout", "widths"], sweep.TrialAt(0).SweptValues.Select(v => v.Name));
+    }
+
+    [Fact]
+    public void Input_selection_example_is_a_lambda_path_of_group_lasso_on_the_inputs_with_a_refit()
+    {
+        // Given the input-selection example, when loaded and expanded
+        var sweep = SweepFile.Load(Path.Combine(RepoRoot.Sweeps, "input-selection.yaml"));
+        var trials = sweep.ExpandTrials().ToList();
+
+        // Then it is a grid over lambda from 0 upwards, in group mode on the inputs with a refit, on data with few informative inputs
+        Assert.Equal(SearchMethod.Grid, sweep.Method);
+        Assert.Equal(["lambda"], sweep.Parameters.Select(p => p.Name));
+        Assert.Equal(0, trials[0].Lambda);
+        Assert.Equal(trials.Select(t => t.Lambda).Order(), trials.Select(t => t.Lambda));
+        Assert.All(trials, t => Assert.Equal((L1Mode.Group, L1Groups.Inputs), (t.Training.L1Mode, t.Training.L1Groups)));
+        Assert.True(sweep.Training.RefitEpochs > 0);
+        var data = Assert.IsType<SyntheticDataSpec>(sweep.Data);
+        Assert.True(data.Informative * 5 <= data.Features, $"{data.Informative} of {data.Features} inputs informative");
     }
 
     [Fact]

@@ -29,14 +29,16 @@ public class SettingsTests
               batch_size: 16
               learning_rate: 0.01
               optimizer: SGD
-              l1_mode: proximal
+              l1_mode: group
+              l1_groups: both
               include_biases: true
               patience: 2
+              refit_epochs: 3
               momentum: 0.5
               sparsity_threshold: 1.0e-4
               threads: 2
             """);
-        var expected = new TrainingSettings(4, 16, 0.01, OptimizerKind.Sgd, L1Mode.Proximal, true, 2, 0.5, 1e-4, 2);
+        var expected = new TrainingSettings(4, 16, 0.01, OptimizerKind.Sgd, L1Mode.Group, L1Groups.Both, true, 2, 3, 0.5, 1e-4, 2);
         Assert.Equal(expected, Parse(yaml).Training);
         Assert.Equal(expected, Parse(yaml).TrialAt(1).Training);
     }

@@ -35,6 +35,7 @@ public class PackKeyTests
         { "optimizer", Trial(training: new TrainingSettings(Optimizer: OptimizerKind.Sgd)) },
         { "l1 mode", Trial(training: new TrainingSettings(L1Mode: L1Mode.Proximal)) },
         { "include biases", Trial(training: new TrainingSettings(IncludeBiases: true)) },
+        { "refit epochs", Trial(training: new TrainingSettings(RefitEpochs: 3)) },
     };
 
     [Theory]
@@ -60,6 +61,21 @@ public class PackKeyTests
         // then SGD, which uses momentum, splits, and Adam, which ignores it, does not
         Assert.NotEqual(PackKey.For(Trial(training: sgd)), PackKey.For(Trial(training: sgd with { Momentum = 0.5 })));
         Assert.Equal(PackKey.For(Trial(training: adam)), PackKey.For(Trial(training: adam with { Momentum = 0.5 })));
+    }
+
+    [Fact]
+    public void Groups_split_group_packs_but_not_packs_of_other_modes()
+    {
+        // given pairs of trials that differ only in l1_groups
+        var group = new TrainingSettings(L1Mode: L1Mode.Group, L1Groups: L1Groups.Inputs);
+        var proximal = new TrainingSettings(L1Mode: L1Mode.Proximal, L1Groups: L1Groups.Inputs);
+
+        // when their keys are compared
+        // then group mode, which thresholds the groups, splits (and names the field), and proximal, which ignores them, does not
+        var inputs = PackKey.For(Trial(training: group));
+        var both = PackKey.For(Trial(training: group with { L1Groups = L1Groups.Both }));
+        Assert.Equal(["l1_groups"], inputs.DifferencesFrom(both));
+        Assert.Equal(PackKey.For(Trial(training: proximal)), PackKey.For(Trial(training: proximal with { L1Groups = L1Groups.Neurons })));
     }
 
     [Fact]

@@ -122,7 +122,7 @@ internal sealed class RecordingStore : IResultsStore
         }
     }
 
-    public void WriteReport(IReadOnlyList<RankedEntry> rows) => Interlocked.Increment(ref reportWrites);
+    public void WriteReport(IReadOnlyList<RankedEntry> rows, bool final) => Interlocked.Increment(ref reportWrites);
 
     public void Dispose()
     {

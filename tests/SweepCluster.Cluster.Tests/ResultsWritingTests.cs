@@ -195,7 +195,7 @@ public sealed class ResultsWritingTests : TestKit
         using var json = JsonDocument.Parse(File.ReadAllText(paths.LeaderboardJson));
         Assert.Equal(100, json.RootElement.GetArrayLength());
         var report = File.ReadAllText(paths.Report);
-        Assert.All(Enumerable.Range(0, 100), i => Assert.Contains($"data-trial-id=\"test-{i}\"", report));
+        Assert.All(Enumerable.Range(0, 100), i => Assert.Contains($"\"test-{i}\",", report));
     }
 
     protected override void Dispose(bool disposing)

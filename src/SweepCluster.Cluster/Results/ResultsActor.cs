@@ -247,14 +247,16 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         var (accepted, durableNow) = ((long)leaderboard.Count, durable);
         var target = store;
         var tag = generation;
-        var writing = Task.Run(() => WriteDerived(target, rows));
+        // A flush comes when the sweep has ended or stopped: the report it answers with is the final one (no reloading).
+        var final = flushWaiters.Exists(waiter => waiter.Required <= durableNow);
+        var writing = Task.Run(() => WriteDerived(target, rows, final));
         rewriting = writing;
         writing.PipeTo(Self, success: outcome => new Rewritten(tag, accepted, durableNow, rows, outcome));
     }
 
     // Never throws: the derived files are a convenience rebuilt from results.jsonl, and a failure to write them (a full
     // disk, the plotting library's native part missing) must not restart the actor that keeps the record.
-    private static DerivedOutcome WriteDerived(IResultsStore target, IReadOnlyList<RankedEntry> rows)
+    private static DerivedOutcome WriteDerived(IResultsStore target, IReadOnlyList<RankedEntry> rows, bool final)
     {
         var started = Stopwatch.GetTimestamp();
         Exception? leaderboardError = null;
@@ -269,7 +271,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         }
         try
         {
-            target.WriteReport(rows);
+            target.WriteReport(rows, final);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -54,7 +54,7 @@ internal sealed class FeatureMatrix
                 upper[j] = order.Count;
                 continue;
             }
-            var values = texts.Select(t => Feature(parameter.Scale, ParameterScaling.Number(t))).ToArray();
+            var values = texts.Select(t => ParameterScaling.Coordinate(parameter.Scale, ParameterScaling.Number(t))).ToArray();
             var known = values.Where(double.IsFinite).Order().ToList();
             var median = known.Count > 0 ? known[known.Count / 2] : 0;
             for (var i = 0; i < values.Length; i++)
@@ -62,17 +62,9 @@ internal sealed class FeatureMatrix
                 values[i] = double.IsFinite(values[i]) ? values[i] : median;
             }
             columns[j] = values;
-            lower[j] = Math.Min(Feature(parameter.Scale, parameter.Low) is var low && double.IsFinite(low) ? low : double.PositiveInfinity, values.Min());
-            upper[j] = Math.Max(Feature(parameter.Scale, parameter.High) is var high && double.IsFinite(high) ? high : double.NegativeInfinity, values.Max());
+            lower[j] = Math.Min(ParameterScaling.Coordinate(parameter.Scale, parameter.Low) is var low && double.IsFinite(low) ? low : double.PositiveInfinity, values.Min());
+            upper[j] = Math.Max(ParameterScaling.Coordinate(parameter.Scale, parameter.High) is var high && double.IsFinite(high) ? high : double.NegativeInfinity, values.Max());
         }
         return new FeatureMatrix(columns, counts, lower, upper, trials.Count);
     }
-
-    /// <summary>A parameter value as a model input: log10 on a log scale (NaN for a missing or non-positive value).</summary>
-    public static double Feature(ParameterScale scale, double? value) => value switch
-    {
-        null => double.NaN,
-        { } v when scale == ParameterScale.Log => v > 0 ? Math.Log10(v) : double.NaN,
-        { } v => v,
-    };
 }

@@ -1,3 +1,6 @@
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+
 namespace SweepCluster.Core.Analysis;
 
 /// <summary>
@@ -56,6 +59,17 @@ public static class ImportanceEvaluator
             .ThenBy(p => p.Parameter, StringComparer.Ordinal)
             .ToList();
         return new ImportanceResult(ranked, MethodName(settings), trials.Count, used.Count);
+    }
+
+    /// <summary>
+    /// The importances of a leaderboard's ranked trials (<see cref="AnalysisTrial.FromLeaderboard"/>) for the sweep's
+    /// metric, the parameters scaled as <paramref name="specs"/> say (inferred where null or silent).
+    /// </summary>
+    public static ImportanceResult? ForLeaderboard(IReadOnlyList<RankedEntry> rows, MetricSpec metric, IReadOnlyList<string> parameters,
+        IReadOnlyList<ParameterSpec>? specs, ImportanceSettings? settings = null)
+    {
+        var trials = AnalysisTrial.FromLeaderboard(rows, metric);
+        return Evaluate(ParameterScaling.Resolve(parameters, specs, trials), trials, settings);
     }
 
     /// <summary><paramref name="count"/> trials evenly spaced over the whole ranking, the best and the worst included.</summary>

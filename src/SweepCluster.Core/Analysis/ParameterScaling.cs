@@ -74,6 +74,17 @@ public static class ParameterScaling
         return new AnalysisParameter(name, ParameterScale.Categorical, categories, Inferred: true);
     }
 
+    /// <summary>
+    /// A numeric value where an axis or the importance model places it: log10 of it on a log scale, the value itself on a
+    /// linear one; NaN for a missing value or a non-positive one on a log scale.
+    /// </summary>
+    public static double Coordinate(ParameterScale scale, double? value) => value switch
+    {
+        null => double.NaN,
+        { } v when scale == ParameterScale.Log => v > 0 ? Math.Log10(v) : double.NaN,
+        { } v => v,
+    };
+
     /// <summary>A value's text as a finite number, or null.</summary>
     public static double? Number(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;

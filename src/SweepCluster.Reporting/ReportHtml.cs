@@ -246,11 +246,12 @@ internal static class ReportHtml
             applyBrushes();
           }
 
-          // A page reloaded by its own timer comes back where it was.
+          // A page reloaded by its own timer comes back where it was (and says how often it has reloaded).
           if (state.reloaded) {
             window.scrollTo(0, state.scrollY || 0);
             state.reloaded = false;
             persist();
+            document.body.setAttribute('data-reloads', String(state.reloads || 0));
           }
 
           // Live: while the sweep runs the page reloads itself; the final report has no timer.
@@ -264,6 +265,7 @@ internal static class ReportHtml
               timer = setTimeout(function () {
                 state.scrollY = window.scrollY;
                 state.reloaded = true;
+                state.reloads = (state.reloads || 0) + 1;
                 persist();
                 location.reload();
               }, refresh * 1000);

@@ -105,7 +105,8 @@ public sealed class ReportWriter(
         html.Write("<section class=\"analysis\">\n<figure id=\"parallel-coordinates\">\n");
         if (trials.Count == 0 || parameters.Count == 0)
         {
-            html.Write("<figcaption><b>Parallel coordinates</b></figcaption>\n<p>No ranked trials yet.</p>\n");
+            var why = parameters.Count == 0 ? "The sweep has no swept parameters." : "No ranked trials yet.";
+            html.Write($"<figcaption><b>Parallel coordinates</b></figcaption>\n<p>{why}</p>\n");
         }
         else
         {

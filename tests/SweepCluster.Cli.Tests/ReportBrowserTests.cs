@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using SkiaSharp;
 using SweepCluster.Cli.Tests.Support;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Reporting;
 
 namespace SweepCluster.Cli.Tests;
 
@@ -61,6 +64,31 @@ public class ReportBrowserTests
         Assert.Contains("showing 11 of 14 trials (11 ranked)", dom);
         // and the column picker offers every column
         Assert.All(new[] { "rank", "trial_id", "lambda", "val_loss", "reason" }, column => Assert.Contains($"<input type=\"checkbox\" data-column=\"{column}\">", dom));
+    }
+
+    [ChromiumFact]
+    public void Live_report_runs_its_script_without_console_errors_and_offers_a_pause()
+    {
+        // Given the recorded results written as a live report (as while the sweep runs)
+        using var folder = new ScratchFolder();
+        var sweep = SweepFile.Load(folder.File("sweep.yaml"));
+        var leaderboard = new Leaderboard(sweep.Metric);
+        foreach (var entry in ResultsJournal.Read(folder.File("results.jsonl")))
+        {
+            leaderboard.TryAdd(entry);
+        }
+        var swept = sweep.Parameters.Select(p => p.Name).ToList();
+        new ReportWriter(new SweepOutputPaths(folder.Path), sweep.Name, sweep.Metric, swept, sweep.Parameters).Write(leaderboard.Ranked(), live: true);
+
+        // When Chromium loads it (and dumps the DOM before the 5 s reload)
+        var (_, dom, log) = Chromium.Run(folder.File("report.html"), "--dump-dom");
+
+        // Then the script ran to its end without a console message, and the page says it reloads, with a pause box
+        var console = log.Split('\n').Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+        Assert.True(console.Count == 0, "console messages:\n" + string.Join('\n', console));
+        Assert.Contains("data-rendered-ms=", dom);
+        Assert.Contains($"data-refresh-seconds=\"{ReportWriter.RefreshSeconds}\"", dom);
+        Assert.Contains("id=\"live-pause\"", dom);
     }
 
     private static int DistinctColours(SKBitmap bitmap)

@@ -81,6 +81,24 @@ public class ParallelCoordinatesTests
     }
 
     [Fact]
+    public void With_a_metric_to_maximize_the_best_is_still_darkest_and_on_top()
+    {
+        // Given trials ranked by validation accuracy (higher is better)
+        var metric = new MetricSpec("val_accuracy", MetricGoal.Maximize);
+        var rows = new Core.Results.LeaderboardRanking(metric).Rank(SweepRows.Ranked(20).Select(r => r.Entry));
+        var ranked = AnalysisTrial.FromLeaderboard(rows, metric);
+
+        // When drawn
+        var svg = XElement.Parse(ParallelCoordinates.Render(ParameterScaling.Resolve(SweepRows.Names, SweepRows.Specs, ranked), ranked, metric).Svg);
+
+        // Then the last line is the best trial's, in the darkest colour, and the legend puts "better" at the top
+        var lines = Named(svg, "polyline").ToList();
+        Assert.Equal("1", (string?)lines[^1].Attribute("data-rank"));
+        Assert.Equal(ColourScale.At(0), (string?)lines[^1].Attribute("stroke"));
+        Assert.Equal("better", Named(svg, "text").First(t => t.Value is "better" or "worse").Value);
+    }
+
+    [Fact]
     public void Past_the_line_limit_the_best_and_an_even_sample_are_drawn()
     {
         var (svg, drawn) = Render(ParallelCoordinates.MaxLines + 500);

@@ -57,6 +57,14 @@ public class MonitorCommandTests
         Assert.True(last.GetProperty("final").GetBoolean());
         Assert.Contains("CUDA", last.GetProperty("reason").GetString());
         Assert.Equal(2, failures.Count(f => f.GetProperty("kind").GetString() == "diverged"));
+
+        // importance: every parameter the result events name, most important first, shares summing to 1
+        var importance = root.GetProperty("importance").EnumerateArray().ToList();
+        Assert.Equal(["device", "lambda", "learning_rate", "widths"], importance.Select(p => p.GetProperty("parameter").GetString()).Order());
+        var shares = importance.Select(p => p.GetProperty("importance").GetDouble()).ToList();
+        Assert.Equal(shares.OrderDescending(), shares);
+        Assert.Equal(1.0, shares.Sum(), 9);
+        Assert.Equal("lambda", importance[0].GetProperty("parameter").GetString());
     }
 
     [Fact]

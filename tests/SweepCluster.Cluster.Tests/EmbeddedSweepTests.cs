@@ -33,7 +33,9 @@ public sealed class EmbeddedSweepTests : IDisposable
         Assert.Equal(4, File.ReadAllLines(outcome.Paths.LeaderboardCsv).Length);
         Assert.True(File.Exists(outcome.Paths.LeaderboardMarkdown));
         var report = File.ReadAllText(outcome.Paths.Report);
-        Assert.All(outcome.Entries, e => Assert.Contains($"data-trial-id=\"{e.Entry.TrialId}\"", report));
+        Assert.All(outcome.Entries, e => Assert.Contains($"\"{e.Entry.TrialId}\",", report));
+        // the sweep is over: the report's last write is the final one, which does not reload itself
+        Assert.DoesNotContain("data-refresh-seconds=\"", report);
     }
 
     [Fact]

@@ -5,12 +5,16 @@ namespace SweepCluster.Cluster.Tests;
 
 /// <summary>
 /// An <see cref="IResultsStore"/> that writes nothing and records every call. While <see cref="HoldAppends"/> is set,
-/// an append waits (bounded) until <see cref="ReleaseAppends"/>, so a test can hold a write "on the disk".
+/// an append waits (bounded) until <see cref="ReleaseAppends"/>, so a test can hold a write "on the disk"; likewise a
+/// report write while <see cref="HoldReports"/> is set.
 /// </summary>
 internal sealed class RecordingStore : IResultsStore
 {
     private readonly Lock gate = new();
     private readonly ManualResetEventSlim appendsOpen = new(initialState: true);
+    private readonly ManualResetEventSlim reportsOpen = new(initialState: true);
+    private readonly List<bool> reportFinals = [];
+    private int reportsStarted;
     private readonly List<IReadOnlyList<string>> batches = [];
     private readonly HashSet<string> durable = [];
     private readonly List<LeaderboardEntry> written = [];
@@ -26,6 +30,20 @@ internal sealed class RecordingStore : IResultsStore
     public int LeaderboardWrites => Volatile.Read(ref leaderboardWrites);
 
     public int ReportWrites => Volatile.Read(ref reportWrites);
+
+    public int ReportsStarted => Volatile.Read(ref reportsStarted);
+
+    /// <summary>Whether each finished report write was a final one, in order.</summary>
+    public IReadOnlyList<bool> ReportFinals
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. reportFinals];
+            }
+        }
+    }
 
     public int LastLeaderboardRows
     {
@@ -83,6 +101,10 @@ internal sealed class RecordingStore : IResultsStore
 
     public void ReleaseAppends() => appendsOpen.Set();
 
+    public void HoldReports() => reportsOpen.Reset();
+
+    public void ReleaseReports() => reportsOpen.Set();
+
     /// <summary>Like results.jsonl: a resumed open gives back what earlier appends wrote.</summary>
     public IReadOnlyList<LeaderboardEntry> Open(bool resume)
     {
@@ -122,7 +144,19 @@ internal sealed class RecordingStore : IResultsStore
         }
     }
 
-    public void WriteReport(IReadOnlyList<RankedEntry> rows) => Interlocked.Increment(ref reportWrites);
+    public void WriteReport(IReadOnlyList<RankedEntry> rows, bool final)
+    {
+        Interlocked.Increment(ref reportsStarted);
+        if (!reportsOpen.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("the test never released the held report write");
+        }
+        lock (gate)
+        {
+            reportFinals.Add(final);
+        }
+        Interlocked.Increment(ref reportWrites);
+    }
 
     public void Dispose()
     {

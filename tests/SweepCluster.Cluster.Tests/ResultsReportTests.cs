@@ -42,8 +42,33 @@ public sealed class ResultsReportTests : TestKit
         results.Tell(FlushLeaderboard.Instance, TestActor);
         ExpectMsg<LeaderboardSnapshot>(TimeSpan.FromSeconds(20));
         var report = File.ReadAllText(paths.Report);
-        Assert.All(Enumerable.Range(0, 3), i => Assert.Contains($"data-trial-id=\"test-{i}\"", report));
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Contains($"\"test-{i}\",", report));
         Assert.Contains("data:image/svg+xml;base64,", report);
+    }
+
+    [Fact]
+    public void Report_reloads_itself_while_results_arrive_and_not_once_flushed()
+    {
+        // given a results actor with its throttle at the default second
+        var results = Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, MetricSpec.Default, ["lambda"], SweepName: "test")));
+
+        // when a result arrives, then the report written for it is a live one
+        results.Tell(new RecordResult(Completed(0)), TestActor);
+        ExpectMsg<ResultRecorded>(TimeSpan.FromSeconds(20));
+        AwaitAssert(() =>
+        {
+            var live = File.ReadAllText(paths.Report);
+            Assert.Contains("\"test-0\",", live);
+            Assert.Contains("data-refresh-seconds=\"", live);
+        }, TimeSpan.FromSeconds(20));
+
+        // and when the sweep's end flushes the files, the report is final: it no longer reloads
+        results.Tell(FlushLeaderboard.Instance, TestActor);
+        ExpectMsg<LeaderboardSnapshot>(TimeSpan.FromSeconds(20));
+        var final = File.ReadAllText(paths.Report);
+        Assert.Contains("\"test-0\",", final);
+        Assert.DoesNotContain("data-refresh-seconds=\"", final);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", final);
     }
 
     protected override void Dispose(bool disposing)

@@ -27,6 +27,26 @@ public sealed class ResultsWritingTests : TestKit
             RewriteInterval: rewriteInterval, Store: recording ? _ => store : null)));
 
     [Fact]
+    public void A_flush_while_a_live_report_is_written_is_answered_by_a_final_report()
+    {
+        // given a results actor that has written its first (empty) report, with a short throttle
+        var results = StartResults(TimeSpan.FromMilliseconds(50));
+        AwaitCondition(() => store.ReportWrites == 1, Patience, "the first report was never written");
+        store.HoldReports();
+
+        // when a result arrives, its throttled (live) report write is held, and the sweep's end flushes meanwhile
+        results.Tell(new RecordResult(Completed(0)), TestActor);
+        ExpectMsg<ResultRecorded>(Patience);
+        AwaitCondition(() => store.ReportsStarted == 2, Patience, "the live report write never started");
+        results.Tell(FlushLeaderboard.Instance, TestActor);
+        store.ReleaseReports();
+
+        // then the flush is answered only once a final report is written, after the live one
+        Assert.Single(ExpectMsg<LeaderboardSnapshot>(Patience).Rows);
+        Assert.Equal([false, false, true], store.ReportFinals);
+    }
+
+    [Fact]
     public void Result_is_acknowledged_only_after_its_line_is_durable()
     {
         // given a results actor whose append is held on the disk
@@ -195,7 +215,7 @@ public sealed class ResultsWritingTests : TestKit
         using var json = JsonDocument.Parse(File.ReadAllText(paths.LeaderboardJson));
         Assert.Equal(100, json.RootElement.GetArrayLength());
         var report = File.ReadAllText(paths.Report);
-        Assert.All(Enumerable.Range(0, 100), i => Assert.Contains($"data-trial-id=\"test-{i}\"", report));
+        Assert.All(Enumerable.Range(0, 100), i => Assert.Contains($"\"test-{i}\",", report));
     }
 
     protected override void Dispose(bool disposing)

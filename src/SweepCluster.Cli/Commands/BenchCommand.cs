@@ -11,7 +11,8 @@ namespace SweepCluster.Cli.Commands;
 /// <summary>
 /// <c>sweepcluster bench …</c>: the project's shipped benchmarks. <c>control-plane</c> measures the coordinator with an instant trainer; <c>train</c> measures end-to-end
 /// training throughput of the seed model (30→100→200→300→100→5, dropout 0.2, L1 penalty, Adam); <c>packing</c> measures how
-/// packs of K trials of that model scale against K = 1.
+/// packs of K trials of that model scale against K = 1; <c>report</c> writes the result files of a made-up N-trial sweep and
+/// times report.html.
 /// </summary>
 public static class BenchCommand
 {
@@ -21,6 +22,7 @@ public static class BenchCommand
         bench.Subcommands.Add(CreateTrain());
         bench.Subcommands.Add(CreateControlPlane());
         bench.Subcommands.Add(CreatePacking());
+        bench.Subcommands.Add(CreateReport());
         return bench;
     }
 
@@ -54,6 +56,26 @@ public static class BenchCommand
                 Console.Error.WriteLine($"bench packing: {e.Message}");
                 return ExitCodes.BadInput;
             }
+        });
+        return command;
+    }
+
+    private static Command CreateReport()
+    {
+        var trials = new Option<int>("--trials") { Description = "Trials of the made-up sweep.", DefaultValueFactory = _ => 10_000 };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the files (default: a new temporary folder, kept)." };
+        var command = new Command("report",
+            "Write the result files of a made-up random sweep (nothing trained) and time report.html: its size and write time.") { trials, output };
+        command.SetAction(result =>
+        {
+            if (result.GetValue(trials) < 1)
+            {
+                Console.Error.WriteLine("bench report: --trials must be at least 1");
+                return ExitCodes.BadInput;
+            }
+            var folder = result.GetValue(output)?.FullName ?? Directory.CreateTempSubdirectory("sweepcluster-report-bench-").FullName;
+            Console.WriteLine(ReportBenchmark.Run(result.GetValue(trials), folder));
+            return ExitCodes.Success;
         });
         return command;
     }

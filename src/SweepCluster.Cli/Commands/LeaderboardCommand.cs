@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using SweepCluster.Core.Analysis;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Reporting;
@@ -6,8 +8,9 @@ using SweepCluster.Reporting;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>
-/// <c>sweepcluster leaderboard OUT_DIR [--top N]</c>: re-renders every result file (leaderboard.csv/md/json and
-/// report.html) from results.jsonl, ranked as <c>OUT_DIR/sweep.yaml</c> says, and prints the top N.
+/// <c>sweepcluster leaderboard OUT_DIR [--top N] [--importance]</c>: re-renders every result file (leaderboard.csv/md/json
+/// and report.html) from results.jsonl, ranked as <c>OUT_DIR/sweep.yaml</c> says, and prints the top N; with
+/// <c>--importance</c>, also each swept parameter's importance (<see cref="ImportanceEvaluator"/>), most important first.
 /// </summary>
 public static class LeaderboardCommand
 {
@@ -19,13 +22,17 @@ public static class LeaderboardCommand
         {
             Description = "The sweep file to rank by (default: OUT_DIR/sweep.yaml). Needed for a CSV sweep whose data path is relative to the original file.",
         };
-        var command = new Command("leaderboard", "Re-render a sweep's leaderboard files and report.html from results.jsonl and print the top rows.") { directory, top, sweepOption };
+        var importance = new Option<bool>("--importance")
+        {
+            Description = "Also print each swept parameter's importance for the metric (fANOVA over a random forest; needs 8 ranked trials).",
+        };
+        var command = new Command("leaderboard", "Re-render a sweep's leaderboard files and report.html from results.jsonl and print the top rows.") { directory, top, sweepOption, importance };
         command.SetAction(result => Run(result.GetRequiredValue(directory), result.GetValue(top),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(sweepOption)));
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(sweepOption), result.GetValue(importance)));
         return command;
     }
 
-    public static int Run(DirectoryInfo directory, int top, TextWriter output, TextWriter error, FileInfo? sweepPath = null)
+    public static int Run(DirectoryInfo directory, int top, TextWriter output, TextWriter error, FileInfo? sweepPath = null, bool importance = false)
     {
         var paths = new SweepOutputPaths(directory.FullName);
         var sweepFile = sweepPath?.FullName ?? Path.Combine(directory.FullName, "sweep.yaml");
@@ -65,12 +72,35 @@ public static class LeaderboardCommand
         }
         var rows = leaderboard.Ranked();
         new LeaderboardWriter(paths, swept).Write(rows);
-        new ReportWriter(paths, sweep.Name, sweep.Metric, swept).Write(rows);
+        new ReportWriter(paths, sweep.Name, sweep.Metric, swept, sweep.Parameters).Write(rows, live: false);
         output.WriteLine($"Sweep {sweep.Name}: {rows.Count} results, ranked by {sweep.Metric.Name} ({sweep.Metric.Goal.ToString().ToLowerInvariant()})");
         output.WriteLine();
         output.Write(LeaderboardTable.Console(rows, swept, top));
         output.WriteLine();
+        if (importance)
+        {
+            WriteImportance(output, ImportanceEvaluator.ForLeaderboard(rows, sweep.Metric, swept, sweep.Parameters), rows, sweep.Metric);
+            output.WriteLine();
+        }
         output.WriteLine($"Rewritten: {paths.LeaderboardCsv}, {paths.LeaderboardMarkdown}, {paths.LeaderboardJson}, {paths.Report}");
         return ExitCodes.Success;
+    }
+
+    private static void WriteImportance(TextWriter output, ImportanceResult? result, IReadOnlyList<RankedEntry> rows, MetricSpec metric)
+    {
+        if (result is null)
+        {
+            var ranked = AnalysisTrial.FromLeaderboard(rows, metric).Count;
+            output.WriteLine($"Parameter importance: needs at least {ImportanceSettings.Default.MinimumTrials} ranked trials with different {metric.Name} ({ranked} so far)");
+            return;
+        }
+        var used = result.TrialsUsed < result.Trials ? $"an even sample of {result.TrialsUsed} of {result.Trials}" : $"{result.Trials}";
+        output.WriteLine($"Parameter importance for {metric.Name} ({result.Method}, fitted on {used} ranked trials; the shares sum to 1):");
+        var width = Math.Max("parameter".Length, result.Ranked.Max(p => p.Parameter.Length));
+        output.WriteLine($"{"parameter".PadRight(width)}  importance");
+        foreach (var (parameter, share) in result.Ranked)
+        {
+            output.WriteLine($"{parameter.PadRight(width)}  {share.ToString("F4", CultureInfo.InvariantCulture)}");
+        }
     }
 }

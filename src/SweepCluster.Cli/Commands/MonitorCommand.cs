@@ -39,6 +39,10 @@ public static class MonitorCommand
         {
             monitor.ApplyAll(tail.ReadNew(final: true));
             var snapshot = Snapshot(monitor, tail, now: null);
+            if (json)
+            {
+                snapshot = snapshot with { Importance = monitor.Importance() };
+            }
             output.Write(json ? MonitorJson.Write(snapshot, tail.Files) + "\n" : MonitorText.Report(snapshot));
             return ExitCodes.Success;
         }

@@ -35,7 +35,8 @@ public static class CoordinatorNode
             var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
             var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
             var refused = EventListening.Listen<SweepRefused>(system, "refusal-listener");
-            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true)), "results");
+            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true,
+                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs)), "results");
             var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash);
             system.ActorOf(ClusterSingletonManager.Props(CoordinatorSupervisor.Props(CoordinatorActor.Props(trials, results, settings)), PoisonPill.Instance,
                 ClusterSingletonManagerSettings.Create(system).WithRole(AkkaConfig.CoordinatorRole).WithSingletonName(SingletonName)), SingletonName);

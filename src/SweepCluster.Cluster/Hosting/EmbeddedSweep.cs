@@ -44,7 +44,8 @@ public static class EmbeddedSweep
         {
             var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
             var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
-            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, SweepName: trials.SweepName)), "results");
+            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, SweepName: trials.SweepName,
+                ParameterSpecs: trials.ParameterSpecs)), "results");
             var coordinator = system.ActorOf(CoordinatorSupervisor.Props(
                 CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries))), "coordinator");
             var workers = slots

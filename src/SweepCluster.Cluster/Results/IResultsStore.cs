@@ -21,6 +21,9 @@ public interface IResultsStore : IDisposable
     /// <summary>Replaces leaderboard.csv, .md and .json atomically with these rows.</summary>
     void WriteLeaderboard(IReadOnlyList<RankedEntry> rows);
 
-    /// <summary>Replaces report.html atomically with these rows.</summary>
-    void WriteReport(IReadOnlyList<RankedEntry> rows);
+    /// <summary>
+    /// Replaces report.html atomically with these rows. <paramref name="final"/>: written for a flush (the sweep ended or
+    /// stopped), so the page does not reload itself; the throttled writes while results arrive do.
+    /// </summary>
+    void WriteReport(IReadOnlyList<RankedEntry> rows, bool final);
 }

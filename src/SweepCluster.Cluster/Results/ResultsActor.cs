@@ -247,14 +247,16 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         var (accepted, durableNow) = ((long)leaderboard.Count, durable);
         var target = store;
         var tag = generation;
-        var writing = Task.Run(() => WriteDerived(target, rows));
+        // A flush comes when the sweep has ended or stopped: the report it answers with is the final one (no reloading).
+        var final = flushWaiters.Exists(waiter => waiter.Required <= durableNow);
+        var writing = Task.Run(() => WriteDerived(target, rows, final));
         rewriting = writing;
-        writing.PipeTo(Self, success: outcome => new Rewritten(tag, accepted, durableNow, rows, outcome));
+        writing.PipeTo(Self, success: outcome => new Rewritten(tag, accepted, durableNow, rows, outcome, final));
     }
 
     // Never throws: the derived files are a convenience rebuilt from results.jsonl, and a failure to write them (a full
     // disk, the plotting library's native part missing) must not restart the actor that keeps the record.
-    private static DerivedOutcome WriteDerived(IResultsStore target, IReadOnlyList<RankedEntry> rows)
+    private static DerivedOutcome WriteDerived(IResultsStore target, IReadOnlyList<RankedEntry> rows, bool final)
     {
         var started = Stopwatch.GetTimestamp();
         Exception? leaderboardError = null;
@@ -269,7 +271,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         }
         try
         {
-            target.WriteReport(rows);
+            target.WriteReport(rows, final);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -291,12 +293,14 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         leaderboardFailed = LogFailure(message.Outcome.LeaderboardError, leaderboardFailed, "leaderboard files");
         reportFailed = LogFailure(message.Outcome.ReportError, reportFailed, "report.html");
         var answered = new LeaderboardSnapshot(message.Rows);
-        // A flush is answered by a write that began once every result it waits for was durable.
-        foreach (var (replyTo, _) in flushWaiters.Where(waiter => waiter.Required <= message.Durable))
+        // A flush is answered by a final write that began once every result it waits for was durable; one that came
+        // during a live write (begun before it) waits for the final write RewriteSoon starts next.
+        var done = message.Final ? flushWaiters.Where(waiter => waiter.Required <= message.Durable).ToList() : [];
+        foreach (var (replyTo, _) in done)
         {
             replyTo.Tell(answered);
         }
-        flushWaiters.RemoveAll(waiter => waiter.Required <= message.Durable);
+        flushWaiters.RemoveAll(done.Contains);
         RewriteSoon();
     }
 
@@ -316,7 +320,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
 
     private sealed record DerivedOutcome(Exception? LeaderboardError, Exception? ReportError, TimeSpan Took);
 
-    private sealed record Rewritten(object Generation, long Accepted, long Durable, IReadOnlyList<RankedEntry> Rows, DerivedOutcome Outcome);
+    private sealed record Rewritten(object Generation, long Accepted, long Durable, IReadOnlyList<RankedEntry> Rows, DerivedOutcome Outcome, bool Final);
 
     private sealed record RewriteDue
     {

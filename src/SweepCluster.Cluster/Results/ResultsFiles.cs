@@ -7,7 +7,7 @@ namespace SweepCluster.Cluster.Results;
 public sealed class ResultsFiles(ResultsSettings settings) : IResultsStore
 {
     private readonly LeaderboardWriter leaderboard = new(settings.Paths, settings.SweptParameters);
-    private readonly ReportWriter report = new(settings.Paths, settings.SweepName, settings.Metric, settings.SweptParameters);
+    private readonly ReportWriter report = new(settings.Paths, settings.SweepName, settings.Metric, settings.SweptParameters, settings.ParameterSpecs);
     private ResultsJournal? journal;
 
     public IReadOnlyList<LeaderboardEntry> Open(bool resume)
@@ -31,7 +31,7 @@ public sealed class ResultsFiles(ResultsSettings settings) : IResultsStore
 
     public void WriteLeaderboard(IReadOnlyList<RankedEntry> rows) => leaderboard.Write(rows);
 
-    public void WriteReport(IReadOnlyList<RankedEntry> rows) => report.Write(rows);
+    public void WriteReport(IReadOnlyList<RankedEntry> rows, bool final) => report.Write(rows, live: !final);
 
     public void Dispose() => journal?.Dispose();
 }

@@ -35,7 +35,8 @@ public static class ResultsProtocol
 
     /// <summary>
     /// Rewrites the derived files (leaderboards, report.html) now, without waiting for their throttle, once every
-    /// result sent before this is durable; answers with a <see cref="LeaderboardSnapshot"/> of what they hold.
+    /// result sent before this is durable; answers with a <see cref="LeaderboardSnapshot"/> of what they hold. Hosts send
+    /// it when the sweep has ended or stopped, so the report.html it writes is the final one, without the auto-reload.
     /// </summary>
     public sealed record FlushLeaderboard : ISweepMessage
     {

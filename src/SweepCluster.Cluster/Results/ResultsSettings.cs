@@ -8,7 +8,8 @@ namespace SweepCluster.Cluster.Results;
 /// results.jsonl is read and kept (a resumed sweep); without, it is replaced. The derived files (leaderboards,
 /// report.html) are rewritten at most once per <paramref name="RewriteInterval"/> (default 1 s) while results
 /// arrive, and on every flush. <paramref name="Store"/> replaces the files (tests count writes through it); null
-/// means <see cref="ResultsFiles"/>.
+/// means <see cref="ResultsFiles"/>. <paramref name="ParameterSpecs"/>: the swept parameters' domains, for the report's
+/// log and categorical axes (null: inferred from the values).
 /// </summary>
 public sealed record ResultsSettings(
     SweepOutputPaths Paths,
@@ -17,7 +18,8 @@ public sealed record ResultsSettings(
     bool Resume = false,
     string SweepName = "",
     TimeSpan? RewriteInterval = null,
-    Func<ResultsSettings, IResultsStore>? Store = null)
+    Func<ResultsSettings, IResultsStore>? Store = null,
+    IReadOnlyList<ParameterSpec>? ParameterSpecs = null)
 {
     public IResultsStore CreateStore() => Store is null ? new ResultsFiles(this) : Store(this);
 }

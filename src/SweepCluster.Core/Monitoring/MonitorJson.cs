@@ -33,6 +33,7 @@ public static class MonitorJson
             json.WriteString("goal", snapshot.Goal);
             json.WriteEndObject();
             WriteBest(json, snapshot.Best);
+            WriteImportance(json, snapshot.Importance);
             WriteWorkers(json, snapshot.Workers);
             WriteFailures(json, snapshot.RecentFailures);
             WriteNumber(json, "eta_seconds", snapshot.Eta?.TotalSeconds);
@@ -76,6 +77,24 @@ public static class MonitorJson
         }
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void WriteImportance(Utf8JsonWriter json, Analysis.ImportanceResult? importance)
+    {
+        if (importance is null)
+        {
+            json.WriteNull("importance");
+            return;
+        }
+        json.WriteStartArray("importance");
+        foreach (var (parameter, share) in importance.Ranked)
+        {
+            json.WriteStartObject();
+            json.WriteString("parameter", parameter);
+            WriteNumber(json, "importance", share);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteWorkers(Utf8JsonWriter json, IReadOnlyList<WorkerView> workers)

@@ -1,4 +1,6 @@
+using SweepCluster.Core.Analysis;
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Monitoring;
 
@@ -65,6 +67,23 @@ public sealed class SweepMonitor
         return new MonitorSnapshot(sweepId, state, startedAt, at, total, done, running, queued, failed, metric, goal,
             Best(), WorkerViews(at), [.. failures.TakeLast(FailuresKept).Reverse()], eta, rate, EventsRead, 0,
             trials.Values.Count(t => t.Phase == TrialPhase.Done && t.Status == "stopped_early"));
+    }
+
+    /// <summary>
+    /// The swept parameters' importance for the sweep's metric (<see cref="ImportanceEvaluator"/>) over the done trials that
+    /// rank (completed and stopped_early) with a finite value, from the parameters their result events carry; null with
+    /// fewer than <see cref="ImportanceSettings.MinimumTrials"/>. The logs hold no domains, so the scales are inferred
+    /// from the values (<see cref="ParameterScaling.Infer"/>). Computed on demand: it fits a forest.
+    /// </summary>
+    public ImportanceResult? Importance(ImportanceSettings? settings = null)
+    {
+        var ranked = trials.Values
+            .Where(t => t.Phase == TrialPhase.Done && t.Status is "completed" or "stopped_early" && t.Parameters.Count > 0
+                && t.Metrics.TryGetValue(metric, out var value) && double.IsFinite(value))
+            .Select(t => new AnalysisTrial(t.TrialId, [.. t.Parameters.Select(p => new SweptValue(p.Key, p.Value))], t.Metrics[metric]))
+            .ToList();
+        var names = ranked.SelectMany(t => t.Values.Select(v => v.Name)).Distinct(StringComparer.Ordinal).ToList();
+        return ImportanceEvaluator.Evaluate(ParameterScaling.Resolve(names, null, ranked), ranked, settings);
     }
 
     private void Dispatch(LogEvent e)

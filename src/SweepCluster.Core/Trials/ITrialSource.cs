@@ -17,6 +17,9 @@ public interface ITrialSource
     /// <summary>Names of the swept parameters in file order: the leaderboard's parameter columns.</summary>
     IReadOnlyList<string> SweptParameters { get; }
 
+    /// <summary>The swept parameters with their domains, where the source has a sweep file (the report's axes and importance read them); else empty.</summary>
+    IReadOnlyList<ParameterSpec> ParameterSpecs => [];
+
     TrialSpec TrialAt(long index);
 
     /// <summary>

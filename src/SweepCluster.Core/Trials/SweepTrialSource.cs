@@ -18,6 +18,8 @@ public sealed class SweepTrialSource(SweepDefinition sweep) : ITrialSource
 
     public IReadOnlyList<string> SweptParameters { get; } = sweep.Parameters.Select(p => p.Name).ToList();
 
+    public IReadOnlyList<ParameterSpec> ParameterSpecs => Sweep.Parameters;
+
     public bool Adaptive => plan.Adaptive;
 
     public TrialSpec TrialAt(long index) => plan.TrialAt(index);

@@ -101,4 +101,37 @@ public class SweepMonitorTests
         Assert.NotNull(snapshot.Eta);
         Assert.True(snapshot.Eta > TimeSpan.Zero);
     }
+
+    [Fact]
+    public void Importance_covers_the_ranked_trials_parameters_and_sums_to_one()
+    {
+        // Given the recorded run (11 completed trials; the diverged and failed ones do not rank)
+        var monitor = new SweepMonitor();
+        monitor.ApplyAll(new LogTail([RecordedLogs.Folder]).ReadNew(final: true));
+
+        // When the importance is asked for
+        var importance = monitor.Importance();
+
+        // Then it names every parameter of the result events once, fitted on the 11 ranked trials, shares summing to 1
+        Assert.NotNull(importance);
+        Assert.Equal(11, importance.Trials);
+        Assert.Equal(["device", "lambda", "learning_rate", "widths"], importance.Ranked.Select(p => p.Parameter).Order());
+        Assert.Equal(1.0, importance.Ranked.Sum(p => p.Importance), 12);
+        // device (cpu) and learning_rate (5e-02) have one value each among the ranked trials
+        Assert.Equal(0, importance.Ranked.Single(p => p.Parameter == "device").Importance);
+        Assert.Equal(0, importance.Ranked.Single(p => p.Parameter == "learning_rate").Importance);
+    }
+
+    [Fact]
+    public void Importance_needs_eight_ranked_trials_and_is_null_in_json_until_then()
+    {
+        // Given only the first part of the run, with fewer than 8 trials done
+        var monitor = new SweepMonitor();
+        monitor.ApplyAll(new LogTail([RecordedLogs.File("vm.clef")]).ReadNew(final: true).Take(40));
+        var snapshot = monitor.Snapshot() with { Importance = monitor.Importance() };
+
+        // Then there is no importance, and monitor --json says null
+        Assert.Null(snapshot.Importance);
+        Assert.Contains("\"importance\": null", MonitorJson.Write(snapshot, []));
+    }
 }

@@ -64,7 +64,8 @@ public sealed class AnalysisReportTests : IDisposable
             Assert.Contains("data-rendered-ms=", dom);
             Assert.Contains("<figure id=\"parallel-coordinates\">", dom);
             Assert.Contains("class=\"importance\"", dom);
-            var body = Regex.Match(dom, "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
+            // The leaderboard's own body: the browser gives every other table of the page (input survival) a tbody too.
+            var body = Regex.Match(dom, "id=\"leaderboard\".*?<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
             Assert.Equal(ranked, Regex.Matches(body, "<tr data-trial-id=").Count);
         }
     }

@@ -29,15 +29,26 @@ public sealed class NetworkFaultNarratorTests
     }
 
     [Fact]
-    public void Worker_speaks_of_itself_when_it_was_paused_or_downed()
+    public void Worker_speaks_of_itself_when_it_was_paused_and_leaves_its_downing_to_the_host()
     {
         var narrator = new NetworkFaultNarrator(NodeRole.Worker, [Coordinator], Detection, tls: false, new CoordinatorAbsence(IdleExit.FromSeconds(60), clock));
 
         var paused = Assert.Single(narrator.Narrate(new NetworkFault(NetworkFaultKind.Paused, [], "12.1")));
-        var downed = Assert.Single(narrator.Narrate(new NetworkFault(NetworkFaultKind.Downed, [OtherWorker, Coordinator], IncludesSelf: true)));
+        var downed = narrator.Narrate(new NetworkFault(NetworkFaultKind.Downed, [OtherWorker, Coordinator], IncludesSelf: true));
 
         Assert.StartsWith("this node was paused for 12.1 s", Render(paused));
-        Assert.Equal("this node was downed (cut off from the coordinator); it joins again, giving up in 1 m", Render(downed));
+        Assert.Empty(downed); // the host's "is out of the cluster (downed: …); joining again, giving up in …" says it
+    }
+
+    [Fact]
+    public void Worker_lines_about_its_coordinator_share_one_throttle_key_whatever_the_kind()
+    {
+        var narrator = new NetworkFaultNarrator(NodeRole.Worker, [Coordinator], Detection, tls: false, new CoordinatorAbsence(IdleExit.FromSeconds(60), clock));
+
+        var keys = new[] { NetworkFaultKind.ConnectionRefused, NetworkFaultKind.Unreachable }
+            .Select(kind => Assert.Single(narrator.Narrate(new NetworkFault(kind, [Coordinator]))).Key).Distinct();
+
+        Assert.Equal(["coordinator 10.0.0.5:4053"], keys);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace SweepCluster.Cli.Commands;
 /// <c>sweepcluster worker --seeds akka.tcp://sweepcluster@H:P</c>: a worker node. It joins the cluster (waiting
 /// for the coordinator if it is not up yet), trains trials with one worker actor per device slot (<c>--devices</c>,
 /// <c>--slots-per-device</c>), and exits 0 when
-/// the sweep is over, the coordinator leaves, or on SIGTERM/SIGINT (after handing its trials back).
+/// the sweep is over, the coordinator leaves, it has had no coordinator for <c>--idle-exit</c> seconds, or on
+/// SIGTERM/SIGINT (after handing its trials back). With <c>--tls-cert</c> it speaks mutual TLS with the cluster's certificate.
 /// </summary>
 public static class WorkerCommand
 {

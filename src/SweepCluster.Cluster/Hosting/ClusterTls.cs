@@ -7,7 +7,7 @@ namespace SweepCluster.Cluster.Hosting;
 /// TLS for a cluster node's remoting: <paramref name="Certificate"/> is the cluster's certificate (with its private
 /// key), loaded from <paramref name="Path"/>. Every node presents it and accepts only peers that present the same one
 /// (mutual TLS, pinned by <see cref="Fingerprint"/>), so holding the certificate file and its password is what lets a
-/// node join. See docs/architecture.md, "Cluster security".
+/// node join. See docs/architecture.md, "Cluster nodes on a real network".
 /// </summary>
 public sealed record ClusterTls(X509Certificate2 Certificate, string Path)
 {

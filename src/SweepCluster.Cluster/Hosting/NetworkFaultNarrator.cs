@@ -30,9 +30,6 @@ public sealed partial class NetworkFaultNarrator(NodeRole role, IReadOnlyList<st
                 yield return Self(fault, $"was paused for {fault.Detail} s (its heartbeats were late)",
                     "the others may have marked it unreachable; if they removed it, it joins again");
                 break;
-            case NetworkFaultKind.Downed when fault.IncludesSelf:
-                yield return Self(fault, "was downed (cut off from the coordinator)", $"it joins again, {Outlook}");
-                break;
             case NetworkFaultKind.Quarantined when fault.IncludesSelf:
                 yield return Self(fault, $"was quarantined by {Describe(fault.Peers.FirstOrDefault() ?? "the coordinator")} (removed while out of touch)",
                     $"it joins again as a new node, {Outlook}");
@@ -107,7 +104,8 @@ public sealed partial class NetworkFaultNarrator(NodeRole role, IReadOnlyList<st
     private NetworkFaultLine Line(NetworkFault fault, string peer, string what, string next)
     {
         var name = Describe(peer);
-        return new NetworkFaultLine($"{fault.Kind}|{name}", fault.Kind, name, what, next);
+        var key = role == NodeRole.Worker && IsCoordinator(peer) ? name : $"{fault.Kind}|{name}";
+        return new NetworkFaultLine(key, fault.Kind, name, what, next);
     }
 
     private static NetworkFaultLine Self(NetworkFault fault, string what, string next) =>

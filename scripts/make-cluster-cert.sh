@@ -16,7 +16,7 @@ while [ $# -gt 0 ]; do
         --days) days=$2; shift 2 ;;
         --cn) cn=$2; shift 2 ;;
         --force) force=1; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "make-cluster-cert: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done

@@ -102,7 +102,7 @@ public static class WorkerNode
     {
         CoordinatedShutdown.ClusterDowningReason => "downed: cut off from the coordinator",
         CoordinatedShutdown.ClusterJoinUnsuccessfulReason => "could not join the seeds",
-        { } other when other.GetType().Name.StartsWith("TlsHandshake", StringComparison.Ordinal) => $"TLS handshake failed: {other}",
+        { } other when other.GetType().Name.StartsWith("TlsHandshake", StringComparison.Ordinal) => other.ToString() ?? "TLS handshake failed",
         null => "its actor system stopped",
         { } other => other.GetType().Name,
     };

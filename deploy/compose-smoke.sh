@@ -36,7 +36,9 @@ command -v docker >/dev/null || skip "no docker client"
 ensure_docker || skip "dockerd cannot start here"
 command -v docker-compose >/dev/null || skip "no docker-compose"
 
-"$root/deploy/build-image.sh" || fail "the image did not build"
+# SWEEPCLUSTER_IMAGE (docker-compose's image) picks the tag, so that runs from several checkouts on one daemon do not
+# replace each other's image.
+"$root/deploy/build-image.sh" --tag "${SWEEPCLUSTER_IMAGE:-sweepcluster:cpu}" || fail "the image did not build"
 
 work=$(mktemp -d /tmp/sweepcluster-smoke.XXXXXX)
 project="sweepcluster-smoke-$$"

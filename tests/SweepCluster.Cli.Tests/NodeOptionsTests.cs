@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SweepCluster.Cli.Commands;
+using SweepCluster.Cluster.Hosting;
 
 namespace SweepCluster.Cli.Tests;
 
@@ -13,6 +14,17 @@ public sealed class NodeOptionsTests
         "SWEEPCLUSTER_STABLE_AFTER" => "2.5",
         _ => null,
     });
+
+    private static (NodeOptions Node, Command Command) Worker()
+    {
+        var node = new NodeOptions();
+        var command = new Command("worker");
+        foreach (var option in node.All())
+        {
+            command.Options.Add(option);
+        }
+        return (node, command);
+    }
 
     [Fact]
     public void Arguments_win_over_the_environment_which_fills_in_the_rest()
@@ -39,6 +51,45 @@ public sealed class NodeOptionsTests
     public void Seed_that_is_not_an_akka_address_is_reported_by_option()
     {
         Assert.Equal(["--seeds: 'seed-1:4053' is not an address like akka.tcp://sweepcluster@HOST:PORT"], NodeOptions.Problems(4053, ["seed-1:4053"]));
+    }
+
+    [Fact]
+    public void Tls_seed_without_the_certificate_is_reported_and_a_plain_seed_is_fine_for_a_tls_node()
+    {
+        Assert.Equal(["--seeds: 'akka.ssl.tcp://sweepcluster@seed-1:4053' is a TLS address: this node needs the cluster's certificate (--tls-cert) to join it"],
+            NodeOptions.Problems(4053, ["akka.ssl.tcp://sweepcluster@seed-1:4053"]));
+        Assert.Empty(NodeOptions.Problems(4053, ["akka.tcp://sweepcluster@seed-1:4053", "akka.ssl.tcp://sweepcluster@seed-2:4053"], tls: true));
+    }
+
+    [Fact]
+    public void Certificate_and_password_file_come_from_the_environment_and_a_missing_certificate_names_the_file()
+    {
+        // given SWEEPCLUSTER_TLS_CERT naming a file that is not there, and a password file
+        var folder = Directory.CreateTempSubdirectory("sweepcluster-tls-").FullName;
+        try
+        {
+            var passwordFile = Path.Combine(folder, "cluster.pfx.password");
+            File.WriteAllText(passwordFile, "s3cret\n");
+            var env = new EnvironmentSettings(name => name switch
+            {
+                "SWEEPCLUSTER_TLS_CERT" => Path.Combine(folder, "cluster.pfx"),
+                "SWEEPCLUSTER_TLS_PASSWORD_FILE" => passwordFile,
+                _ => null,
+            });
+            var (node, command) = Worker();
+
+            // when the node's TLS is resolved without arguments, and with no certificate at all
+            var error = Assert.Throws<ClusterCertificateException>(() => node.ResolveTls(command.Parse(""), env));
+            var none = node.ResolveTls(command.Parse(""), new EnvironmentSettings(_ => null));
+
+            // then the certificate's path is named, and no certificate means plain TCP
+            Assert.Equal($"--tls-cert: {Path.Combine(folder, "cluster.pfx")} does not exist", error.Message);
+            Assert.Null(none);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     }
 
     /// <summary>A worker that has been training a trial for 300 ms (so it is mid-trial), and that trial.</summary>
-    private static async Task<(NodeProcess Worker, string TrialId)> HolderOfATrialAsync(TestCluster cluster, IReadOnlyList<NodeProcess> workers)
+    internal static async Task<(NodeProcess Worker, string TrialId)> HolderOfATrialAsync(TestCluster cluster, IReadOnlyList<NodeProcess> workers)
     {
         (NodeProcess, string)? found = null;
         await cluster.WaitUntilAsync(() => (found = RunningOnAny(cluster, workers)) is not null, SweepTimeout, "a worker is training a trial");

@@ -12,6 +12,8 @@ internal sealed class NodeProcess : IDisposable
 {
     private const int SigKill = 9;
     private const int SigTerm = 15;
+    private const int SigStop = 19; // Linux
+    private const int SigCont = 18; // Linux
 
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -85,6 +87,12 @@ internal sealed class NodeProcess : IDisposable
     public void Kill() => Signal(SigKill);
 
     public void Terminate() => Signal(SigTerm);
+
+    /// <summary>SIGSTOP: the process stops dead, as a hung node or one cut off by a network partition looks to the others.</summary>
+    public void Freeze() => Signal(SigStop);
+
+    /// <summary>SIGCONT: a frozen process runs on where it stopped.</summary>
+    public void Wake() => Signal(SigCont);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -15,7 +15,7 @@ internal static class ResumeScenario
     /// Epochs per trial of the scenario's sweep: long enough (seconds per trial) that the restarted coordinator is
     /// still running when a worker that downed itself while the coordinator was dead has rejoined. With short trials
     /// the other worker could finish the sweep first, and the late one would wait for a coordinator that had already
-    /// left (a worker gives up on its own only with issue 17's idle exit).
+    /// left until its --idle-exit (600 s by default) ran out.
     /// </summary>
     public const int Epochs = 160;
 

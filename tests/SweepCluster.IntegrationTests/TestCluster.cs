@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -45,9 +46,38 @@ internal sealed class TestCluster : IDisposable
         ["coordinator", SweepFile, "--host", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture), "--out", OutputDirectory,
          "--log-dir", LogDirectory, .. FastFailureDetection, .. extra]);
 
-    public NodeProcess StartWorker() => Start("worker",
+    public NodeProcess StartWorker(params string[] extra) => Start("worker",
         ["worker", "--host", "127.0.0.1", "--port", "0", "--seeds", Seed, "--workers", "1", "--threads-per-worker", "1",
-         "--log-dir", LogDirectory, .. FastFailureDetection]);
+         "--log-dir", LogDirectory, .. FastFailureDetection, .. extra]);
+
+    /// <summary>
+    /// Makes a cluster certificate with scripts/make-cluster-cert.sh (as a user would) in this cluster's folder and
+    /// returns the options that give it to a node: <c>--tls-cert FILE --tls-password-file FILE.password</c>.
+    /// </summary>
+    public string[] MakeCertificate(string name = "cluster.pfx")
+    {
+        var path = Path.Combine(Folder, name);
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(CliBinary.RepoRoot, "scripts", "make-cluster-cert.sh"), "--out", path })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        info.Environment.Remove("SWEEPCLUSTER_TLS_PASSWORD");
+        using var script = Process.Start(info)!;
+        var output = script.StandardOutput.ReadToEndAsync();
+        var error = script.StandardError.ReadToEndAsync();
+        if (!script.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            script.Kill(entireProcessTree: true);
+            throw new TimeoutException($"scripts/make-cluster-cert.sh --out {path} did not finish within 30 s");
+        }
+        if (script.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"scripts/make-cluster-cert.sh --out {path} failed:\n{output.Result}{error.Result}");
+        }
+        this.output.WriteLine(output.Result.Trim());
+        return ["--tls-cert", path, "--tls-password-file", path + ".password"];
+    }
 
     public IReadOnlyList<ClefEvent> Events() => ClefEvent.ReadFolder(LogDirectory);
 

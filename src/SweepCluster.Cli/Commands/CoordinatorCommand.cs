@@ -53,9 +53,9 @@ public static class CoordinatorCommand
                     node, result, env, result.GetValue(maxRetries), result.GetValue(journal) ?? env.Text("JOURNAL"),
                     result.GetValue(connection) ?? env.Text("JOURNAL_CONNECTION"), result.GetValue(top));
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or ClusterCertificateException)
             {
-                // a SWEEPCLUSTER_* variable that does not parse
+                // a SWEEPCLUSTER_* variable that does not parse; a certificate that cannot be used
                 Console.Error.WriteLine(e.Message);
                 return ExitCodes.BadInput;
             }
@@ -74,9 +74,11 @@ public static class CoordinatorCommand
         var outputDirectory = Path.GetFullPath(output ?? Path.Combine("out", sweep.Name));
         var host = node.ResolveHost(result, env);
         var port = node.ResolvePort(result, env, DefaultPort);
+        var tls = node.ResolveTls(result, env);
         var seeds = node.ResolveSeeds(result, env);
-        seeds = seeds.Count > 0 ? seeds : [ClusterNodeOptions.SeedAddress(host, port)];
-        var problems = NodeOptions.Problems(port, seeds).ToList();
+        seeds = seeds.Count > 0 ? seeds : [ClusterNodeOptions.SeedAddress(host, port, tls is not null)];
+        var problems = NodeOptions.Problems(port, seeds, tls is not null).ToList();
+        seeds = [.. seeds.Select(s => ClusterNodeOptions.WithScheme(s, tls is not null))];
         var journal = ResolveJournal(journalKind, connection, outputDirectory, problems);
         if (problems.Count > 0 || journal is null)
         {
@@ -93,7 +95,7 @@ public static class CoordinatorCommand
         try
         {
             var options = new CoordinatorNodeOptions(
-                new ClusterNodeOptions(host, port, seeds, [AkkaConfig.CoordinatorRole], node.ResolveFailureDetection(result, env)),
+                new ClusterNodeOptions(host, port, seeds, [AkkaConfig.CoordinatorRole], node.ResolveFailureDetection(result, env), Tls: tls),
                 outputDirectory, journal, SweepDefinitionHash.Of(sweep.SourceText), maxRetries);
             return await RunNodeAsync(sweep, options, top);
         }
@@ -109,7 +111,7 @@ public static class CoordinatorCommand
         AtomicFile.WriteText(Path.Combine(options.OutputDirectory, "sweep.yaml"), sweep.SourceText);
         var source = new SweepTrialSource(sweep);
         Log.Information(EventTemplates.CoordinatorStarting,
-            sweep.Name, source.Count, ClusterNodeOptions.SeedAddress(options.Node.Host, options.Node.Port), options.Journal.Kind, options.OutputDirectory);
+            sweep.Name, source.Count, ClusterNodeOptions.SeedAddress(options.Node.Host, options.Node.Port, options.Node.Tls is not null), options.Journal.Kind, options.OutputDirectory);
         using var signals = new StopSignals("the coordinator is leaving the cluster");
         var ended = await CoordinatorNode.RunAsync(source, options, signals.Token, new ProgressLog(TimeSpan.Zero)); // a line whenever the counts change
         switch (ended)

@@ -5,7 +5,8 @@ namespace SweepCluster.Cli.Commands;
 /// <summary>
 /// The <c>SWEEPCLUSTER_*</c> environment variables that stand in for cluster options (arguments win):
 /// SWEEPCLUSTER_HOST, _PORT, _SEEDS (comma-separated), _WORKERS, _THREADS_PER_WORKER, _LOG_DIR, _OUT,
-/// _JOURNAL, _JOURNAL_CONNECTION, _HEARTBEAT_PAUSE, _STABLE_AFTER (seconds).
+/// _JOURNAL, _JOURNAL_CONNECTION, _HEARTBEAT_PAUSE, _STABLE_AFTER (seconds), _IDLE_EXIT (seconds), _TLS_CERT,
+/// _TLS_PASSWORD, _TLS_PASSWORD_FILE.
 /// </summary>
 public sealed class EnvironmentSettings(Func<string, string?> read)
 {
@@ -14,6 +15,9 @@ public sealed class EnvironmentSettings(Func<string, string?> read)
     public static EnvironmentSettings Process { get; } = new(Environment.GetEnvironmentVariable);
 
     public string? Text(string name) => read(Prefix + name) is { Length: > 0 } value ? value.Trim() : null;
+
+    /// <summary>The value as it is, untrimmed (a password), or null when unset or empty.</summary>
+    public string? Raw(string name) => read(Prefix + name) is { Length: > 0 } value ? value : null;
 
     public int? Integer(string name) =>
         Text(name) is { } text ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)

@@ -34,7 +34,23 @@ public sealed class NodeOptions
         Description = "Seconds an unreachable node stays so before it is downed and its trials re-queued (env SWEEPCLUSTER_STABLE_AFTER; default 5).",
     };
 
-    public IEnumerable<Option> All() => [Host, Port, Seeds, LogDirectory, HeartbeatPause, StableAfter];
+    public Option<FileInfo?> TlsCertificate { get; } = new("--tls-cert")
+    {
+        Description = "The cluster's certificate, PKCS#12 (.pfx) with its key (scripts/make-cluster-cert.sh makes one): remoting runs over mutual TLS and "
+            + "only nodes with the same certificate can join. The same file on every node (env SWEEPCLUSTER_TLS_CERT).",
+    };
+
+    public Option<string?> TlsPassword { get; } = new("--tls-password")
+    {
+        Description = "Password of the --tls-cert file (env SWEEPCLUSTER_TLS_PASSWORD; prefer the variable or --tls-password-file: arguments are visible to every user of the host).",
+    };
+
+    public Option<FileInfo?> TlsPasswordFile { get; } = new("--tls-password-file")
+    {
+        Description = "File holding the --tls-cert password on its first line (env SWEEPCLUSTER_TLS_PASSWORD_FILE).",
+    };
+
+    public IEnumerable<Option> All() => [Host, Port, Seeds, LogDirectory, HeartbeatPause, StableAfter, TlsCertificate, TlsPassword, TlsPasswordFile];
 
     public string ResolveHost(ParseResult result, EnvironmentSettings env) => result.GetValue(Host) ?? env.Text("HOST") ?? DefaultHost;
 
@@ -55,16 +71,58 @@ public sealed class NodeOptions
         return FailureDetection.For(TimeSpan.FromSeconds(Math.Max(0.2, pause)), TimeSpan.FromSeconds(Math.Max(0.2, stable)));
     }
 
+    /// <summary>
+    /// The cluster's certificate, or null without <c>--tls-cert</c> (nor SWEEPCLUSTER_TLS_CERT). The password comes from
+    /// <c>--tls-password</c>, SWEEPCLUSTER_TLS_PASSWORD, or the first line of <c>--tls-password-file</c> (SWEEPCLUSTER_TLS_PASSWORD_FILE).
+    /// </summary>
+    /// <exception cref="ClusterCertificateException">The certificate or the password file cannot be used (one line naming the file).</exception>
+    public ClusterTls? ResolveTls(ParseResult result, EnvironmentSettings env)
+    {
+        var path = result.GetValue(TlsCertificate)?.FullName ?? env.Text("TLS_CERT");
+        if (path is null)
+        {
+            return null;
+        }
+        var password = result.GetValue(TlsPassword) ?? env.Raw("TLS_PASSWORD");
+        if (password is null && (result.GetValue(TlsPasswordFile)?.FullName ?? env.Text("TLS_PASSWORD_FILE")) is { } passwordFile)
+        {
+            password = ReadPasswordFile(passwordFile);
+        }
+        return ClusterCertificate.Load(path, password);
+    }
+
     /// <summary>Each problem with a node's address, named by option.</summary>
-    public static IEnumerable<string> Problems(int port, IReadOnlyList<string> seeds)
+    public static IEnumerable<string> Problems(int port, IReadOnlyList<string> seeds, bool tls = false)
     {
         if (port is < 0 or > 65535)
         {
             yield return $"--port: must be 0..65535 (got {port})";
         }
-        foreach (var seed in seeds.Where(s => !s.StartsWith($"akka.tcp://{AkkaConfig.SystemName}@", StringComparison.Ordinal)))
+        foreach (var seed in seeds)
         {
-            yield return $"--seeds: '{seed}' is not an address like akka.tcp://{AkkaConfig.SystemName}@HOST:PORT";
+            if (seed.StartsWith($"{ClusterNodeOptions.TlsScheme}://{AkkaConfig.SystemName}@", StringComparison.Ordinal))
+            {
+                if (!tls)
+                {
+                    yield return $"--seeds: '{seed}' is a TLS address: this node needs the cluster's certificate (--tls-cert) to join it";
+                }
+            }
+            else if (!seed.StartsWith($"{ClusterNodeOptions.PlainScheme}://{AkkaConfig.SystemName}@", StringComparison.Ordinal))
+            {
+                yield return $"--seeds: '{seed}' is not an address like akka.tcp://{AkkaConfig.SystemName}@HOST:PORT";
+            }
+        }
+    }
+
+    private static string ReadPasswordFile(string path)
+    {
+        try
+        {
+            return File.ReadLines(path).FirstOrDefault()?.TrimEnd('\r') ?? "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ClusterCertificateException($"--tls-password-file: cannot read {Path.GetFullPath(path)}: {e.Message}");
         }
     }
 }

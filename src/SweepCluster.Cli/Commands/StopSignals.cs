@@ -37,6 +37,14 @@ public sealed class StopSignals : IDisposable
         }
         context.Cancel = true;
         Log.Warning("{Signal}: {Consequence}; signal again to quit at once", context.Signal, consequence);
-        stop.Cancel();
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command ended meanwhile (Akka's own shutdown hook saw the same signal) and disposed this: nothing is
+            // left to stop. Unhandled, this printed a stack trace on the signal thread.
+        }
     }
 }

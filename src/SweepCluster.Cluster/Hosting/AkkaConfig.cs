@@ -1,5 +1,8 @@
 using System.Globalization;
+using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Remote.Transport.DotNetty;
 using SweepCluster.Cluster.Logging;
 using SweepCluster.Cluster.Serialization;
 
@@ -24,6 +27,9 @@ public static class AkkaConfig
 
     public const string SystemName = "sweepcluster";
 
+    /// <summary>How often a node that is not in the cluster (yet) tries its seeds again.</summary>
+    public static readonly TimeSpan JoinRetry = TimeSpan.FromSeconds(2);
+
     public static Config Embedded(string logLevel) => ConfigurationFactory.ParseString($$"""
         akka {
           loglevel = {{logLevel}}
@@ -45,6 +51,19 @@ public static class AkkaConfig
           serialization-identifiers { "{{Qualified(typeof(SweepJsonSerializer))}}" = {{SweepJsonSerializer.Id}} }
         }
         """);
+
+    /// <summary>
+    /// A cluster node's actor system set-up: <see cref="ClusterNode"/>, and with TLS the cluster's certificate and the
+    /// check that every peer presents the same one (mutual TLS, <see cref="ClusterCertificateValidator"/>).
+    /// </summary>
+    public static ActorSystemSetup ClusterSetup(ClusterNodeOptions node, JournalOptions journal)
+    {
+        var setup = BootstrapSetup.Create().WithConfig(ClusterNode(node, journal));
+        return node.Tls is { } tls
+            ? setup.And(new DotNettySslSetup(tls.Certificate, suppressValidation: false, requireMutualAuthentication: true,
+                validateCertificateHostname: false, new ClusterCertificateValidator(tls).Callback))
+            : ActorSystemSetup.Create(setup);
+    }
 
     /// <summary>
     /// A cluster node. The split-brain resolver keeps the side with the oldest coordinator-role node (the
@@ -69,6 +88,7 @@ public static class AkkaConfig
                 dot-netty.tcp {
                   hostname = {{Quote(node.Host)}}
                   port = {{node.Port}}
+                  enable-ssl = {{(node.Tls is null ? "off" : "on")}}
                 }
                 # a worker waiting for a coordinator that is not up yet retries soon after it appears
                 retry-gate-closed-for = 1s
@@ -78,7 +98,7 @@ public static class AkkaConfig
                 roles = [{{roles}}]
                 log-info = off
                 seed-node-timeout = 2s
-                retry-unsuccessful-join-after = 2s
+                retry-unsuccessful-join-after = {{Seconds(JoinRetry)}}
                 downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
                 split-brain-resolver {
                   active-strategy = keep-oldest

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Tools.Singleton;
 using SweepCluster.Cluster.Coordination;
+using SweepCluster.Cluster.Logging;
 using SweepCluster.Cluster.Results;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
@@ -28,13 +29,15 @@ public static class CoordinatorNode
     {
         var clock = Stopwatch.StartNew();
         var paths = new SweepOutputPaths(options.OutputDirectory);
-        var system = ActorSystem.Create(AkkaConfig.SystemName, AkkaConfig.ClusterNode(options.Node, options.Journal));
+        var system = ActorSystem.Create(AkkaConfig.SystemName, AkkaConfig.ClusterSetup(options.Node, options.Journal));
         try
         {
             // The singleton runs here (the only coordinator-role node): its end is heard on this node's event stream.
             var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
             var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
             var refused = EventListening.Listen<SweepRefused>(system, "refusal-listener");
+            system.ActorOf(NetworkFaultReporter.Props(new NetworkFaultNarrator(NodeRole.Coordinator, options.Node.Seeds, options.Node.FailureDetection, options.Node.Tls is not null),
+                new LineThrottle(WorkerNode.ConsoleLineInterval, TimeProvider.System)), "network-faults");
             var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true,
                 SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs)), "results");
             var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash);

@@ -14,7 +14,7 @@ namespace SweepCluster.Cluster.Logging;
 /// </summary>
 public sealed class SerilogStdoutLogger : MinimalLogger
 {
-    private const string Template = "{LogSource}: {AkkaMessage}";
+    private const string Template = "{LogSource}: {" + ExpectedFaultDemotion.AkkaMessageProperty + "}";
 
     protected override void Log(object message)
     {

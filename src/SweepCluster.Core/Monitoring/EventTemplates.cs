@@ -32,6 +32,17 @@ public static class EventTemplates
     public const string WorkerCoordinatorGone = "Worker {Worker}: the coordinator is gone; registering again";
     public const string WorkerPackTrimmed = "Worker {Worker} keeps {Kept} of a pack of {Offered}";
 
+    // Worker nodes without a coordinator (issue 17: idle exit).
+    public const string WorkerWaiting = "Worker node {Node} has had no coordinator for {Waited}: waiting for {Seeds}, {Outlook}";
+    public const string WorkerRejoining = "Worker node {Node} is out of the cluster ({Reason}); joining again, {Outlook}";
+    public const string WorkerIdleExit = "Worker node {Node} gives up: no coordinator for {Waited} (--idle-exit {IdleExit})";
+
+    // The network, as a node sees it: an expected fault (a lost or refused connection, an unreachable or downed node, a
+    // refused TLS peer) is this one line on the console, e.g. "coordinator 10.0.0.5:4053 unreachable; retrying every 2 s,
+    // giving up in 9 m 58 s"; Akka's own events about it go to the log file at Debug. FaultKind names the kind.
+    public const string NetworkFault = "{Peer} {Fault}; {Next}";
+    public const string TlsPeerRefused = "TLS connection with {Peer} refused: {Reason}";
+
     // Trials.
     public const string TrialStarted = "Trial {TrialId} started on {Worker}";
     public const string TrialTraining = "Trial {TrialId} training on {Worker} (attempt {Attempt})";

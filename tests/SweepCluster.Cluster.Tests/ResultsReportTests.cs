@@ -71,6 +71,26 @@ public sealed class ResultsReportTests : TestKit
         Assert.DoesNotContain("http-equiv=\"refresh\"", final);
     }
 
+    [Fact]
+    public void Report_left_live_is_made_final_when_the_actor_stops_without_a_flush()
+    {
+        // given a live report (a result arrived, no flush)
+        var results = Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, MetricSpec.Default, ["lambda"], SweepName: "test")));
+        results.Tell(new RecordResult(Completed(0)), TestActor);
+        ExpectMsg<ResultRecorded>(TimeSpan.FromSeconds(20));
+        AwaitAssert(() => Assert.Contains("data-refresh-seconds=\"", File.ReadAllText(paths.Report)), TimeSpan.FromSeconds(20));
+
+        // when the actor stops without a flush (a coordinator stopped by a signal, failed or downed)
+        Watch(results);
+        Sys.Stop(results);
+        ExpectTerminated(results, TimeSpan.FromSeconds(20));
+
+        // then the report on disk is the final one, with the result, and does not reload itself
+        var report = File.ReadAllText(paths.Report);
+        Assert.Contains("\"test-0\",", report);
+        Assert.DoesNotContain("data-refresh-seconds=\"", report);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

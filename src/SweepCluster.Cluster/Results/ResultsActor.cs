@@ -45,6 +45,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     private List<(IActorRef ReplyTo, ResultRecorded Ack)> batchAcks = [];
     private Task? appending;
     private Task? rewriting;
+    private bool lastWriteFinal = true;
     private long durable;
     private bool rewriteDue;
     private long rewritten = -1;
@@ -99,6 +100,12 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         catch (AggregateException)
         {
             // A failed append already reached the actor as AppendFailed (that is why it stops): nothing more to do.
+        }
+        // Stopped without a final flush (Ctrl-C or SIGTERM on a coordinator, a failed or downed coordinator, a refused
+        // resume): the report on disk is a live one that would reload itself for ever. Write the final one now.
+        if (!lastWriteFinal)
+        {
+            WriteDerived(store, leaderboard.Ranked(), final: true);
         }
         store.Dispose();
     }
@@ -249,6 +256,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         var tag = generation;
         // A flush comes when the sweep has ended or stopped: the report it answers with is the final one (no reloading).
         var final = flushWaiters.Exists(waiter => waiter.Required <= durableNow);
+        lastWriteFinal = final;
         var writing = Task.Run(() => WriteDerived(target, rows, final));
         rewriting = writing;
         writing.PipeTo(Self, success: outcome => new Rewritten(tag, accepted, durableNow, rows, outcome, final));

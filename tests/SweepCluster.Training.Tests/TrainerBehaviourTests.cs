@@ -105,6 +105,23 @@ public class TrainerBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void A_trial_without_a_refit_is_not_asked_after_its_last_epoch_in_a_sweep_with_refits()
+    {
+        // given a sweep whose trials refit for 3 epochs after 4, and a trial at lambda 0 (which has no refit)
+        var training = new TrainingSettings(Epochs: 4, BatchSize: 64, LearningRate: 1e-2, RefitEpochs: 3, Threads: 1);
+        var asked = new List<int>();
+
+        // when it trains with a gate that would stop it after any epoch from the 4th on
+        var result = trainer.Train(TrialSpecs.Small(lambda: 0, training: training), null, CancellationToken.None,
+            (_, epoch) => { asked.Add(epoch); return epoch < 4; });
+
+        // then it completed its 4 epochs: the gate was not asked after its own last one
+        Assert.Equal(TrialStatus.Completed, result.Status);
+        Assert.Equal(4, result.Metrics!.EpochsRun);
+        Assert.Equal([1, 2, 3], asked);
+    }
+
+    [Fact]
     public void Cancellation_between_steps_ends_the_trial_as_interrupted()
     {
         using var cancellation = new CancellationTokenSource();

@@ -21,7 +21,7 @@ public static class WorkerCommand
         var slots = new SlotOptions();
         var idleExit = new Option<double?>("--idle-exit")
         {
-            Description = "Seconds without a coordinator after which the worker exits 0 (env SWEEPCLUSTER_IDLE_EXIT; default 600; 0: wait forever, for a long-lived pool).",
+            Description = "Seconds without a coordinator after which the worker exits 0 (env SWEEPCLUSTER_IDLE_EXIT; default 600; 0: wait however long the coordinator takes; a worker always ends with its sweep).",
         };
         var command = new Command("worker", "Run a worker node: join the cluster's seeds and train the coordinator's trials until the sweep is over.");
         foreach (var option in slots.All().Concat(node.All()).Append(idleExit))

@@ -2,7 +2,7 @@ namespace SweepCluster.Cluster.Hosting;
 
 /// <summary>
 /// How long a worker node waits without a coordinator before it exits: <paramref name="After"/>, or forever when
-/// null (<c>--idle-exit 0</c>, for a long-lived pool of workers).
+/// null (<c>--idle-exit 0</c>: wait however long the coordinator takes; the worker still ends with its sweep).
 /// </summary>
 public sealed record IdleExit(TimeSpan? After)
 {

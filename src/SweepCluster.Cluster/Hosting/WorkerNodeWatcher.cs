@@ -21,8 +21,9 @@ public sealed class WorkerNodeWatcher : ReceiveActor, IWithTimers
     private readonly TaskCompletionSource<WorkerNodeExit> ended;
     private readonly WorkerNodeWatch watch;
     private readonly ILoggingAdapter log = Context.GetLogger();
-    private readonly HashSet<Address> coordinators = [];
-    private readonly HashSet<Address> unreachable = [];
+    // By unique address: a coordinator restarted at the same host and port is another member, not the unreachable one.
+    private readonly HashSet<UniqueAddress> coordinators = [];
+    private readonly HashSet<UniqueAddress> unreachable = [];
 
     public WorkerNodeWatcher(TaskCompletionSource<WorkerNodeExit> ended, WorkerNodeWatch watch)
     {
@@ -31,10 +32,10 @@ public sealed class WorkerNodeWatcher : ReceiveActor, IWithTimers
         Receive<SweepOver>(_ => ended.TrySetResult(WorkerNodeExit.SweepOver));
         Receive<ClusterEvent.CurrentClusterState>(OnState);
         Receive<ClusterEvent.MemberUp>(up => Update(() => AddIfCoordinator(up.Member)));
-        Receive<ClusterEvent.MemberExited>(exited => Update(() => coordinators.Remove(exited.Member.Address)));
+        Receive<ClusterEvent.MemberExited>(exited => Update(() => coordinators.Remove(exited.Member.UniqueAddress)));
         Receive<ClusterEvent.MemberRemoved>(OnRemoved);
-        Receive<ClusterEvent.UnreachableMember>(u => Update(() => unreachable.Add(u.Member.Address)));
-        Receive<ClusterEvent.ReachableMember>(r => Update(() => unreachable.Remove(r.Member.Address)));
+        Receive<ClusterEvent.UnreachableMember>(u => Update(() => unreachable.Add(u.Member.UniqueAddress)));
+        Receive<ClusterEvent.ReachableMember>(r => Update(() => unreachable.Remove(r.Member.UniqueAddress)));
         Receive<Tick>(_ => OnTick());
         Receive<ClusterEvent.IMemberEvent>(_ => { });
         Receive<ClusterEvent.IReachabilityEvent>(_ => { });
@@ -67,12 +68,16 @@ public sealed class WorkerNodeWatcher : ReceiveActor, IWithTimers
         {
             AddIfCoordinator(member);
         }
-        unreachable.UnionWith(state.Unreachable.Select(m => m.Address));
+        unreachable.UnionWith(state.Unreachable.Select(m => m.UniqueAddress));
     });
 
     private void OnRemoved(ClusterEvent.MemberRemoved removed)
     {
-        Update(() => coordinators.Remove(removed.Member.Address));
+        Update(() =>
+        {
+            coordinators.Remove(removed.Member.UniqueAddress);
+            unreachable.Remove(removed.Member.UniqueAddress);
+        });
         if (removed.Member.HasRole(AkkaConfig.CoordinatorRole) && removed.PreviousStatus == MemberStatus.Exiting)
         {
             ended.TrySetResult(WorkerNodeExit.CoordinatorLeft);
@@ -83,7 +88,7 @@ public sealed class WorkerNodeWatcher : ReceiveActor, IWithTimers
     {
         if (member.HasRole(AkkaConfig.CoordinatorRole))
         {
-            coordinators.Add(member.Address);
+            coordinators.Add(member.UniqueAddress);
         }
     }
 

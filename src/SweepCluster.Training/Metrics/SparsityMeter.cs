@@ -39,7 +39,7 @@ public static class SparsityMeter
             if (l + 1 < weights.Count)
             {
                 // A hidden unit is a row of [out, in]: active when any incoming weight is above the threshold.
-                activeNeurons.Add((int)magnitude.gt(threshold).any(1).sum().item<long>());
+                activeNeurons.Add((int)magnitude.gt(limit).any(1).sum().item<long>());
             }
         }
         // The first layer's weight is [hidden, inputs]: an input is active when any row uses it.

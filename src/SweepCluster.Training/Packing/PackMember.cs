@@ -53,6 +53,9 @@ internal sealed class PackMember(int index, TrialSpec trial)
     /// <summary>Whether the current phase ends after <paramref name="epoch"/>: its last epoch, or patience ran out.</summary>
     public bool PhaseOver(int epoch) => epoch >= LastEpoch || PatienceExhausted;
 
+    /// <summary>Whether the trial ends after <paramref name="epoch"/> by itself: its phase is over and no refit follows.</summary>
+    public bool IsFinalEpoch(int epoch) => PhaseOver(epoch) && (Refitting || Trial.Training.RefitEpochs == 0 || Trial.Lambda == 0);
+
     private bool PatienceExhausted => Trial.Training.Patience > 0 && epochsWithoutImprovement >= Trial.Training.Patience;
 
     /// <summary>

@@ -206,7 +206,7 @@ public sealed class PackedTrialRun : IDisposable
         var refitting = new List<PackMember>();
         foreach (var member in reported)
         {
-            if (epoch < plan.TotalEpochs && gate?.Invoke(member.Index, epoch) == false)
+            if (!member.IsFinalEpoch(epoch) && gate?.Invoke(member.Index, epoch) == false)
             {
                 member.End(TrialStatus.StoppedEarly, Trainer.TrialRun.StoppedEarlyReason(epoch), clock.Elapsed.TotalSeconds);
             }

@@ -77,12 +77,15 @@ internal sealed class TrialRun : IDisposable
             history.Add(record);
             onEpoch?.Invoke(record);
             var improved = best.Offer(record);
-            if (epoch < Settings.TotalEpochs && gate?.Invoke(0, epoch) == false)
+            epochsWithoutImprovement = improved ? 0 : epochsWithoutImprovement + 1;
+            var phaseOver = epoch == lastEpoch || (Settings.Patience > 0 && epochsWithoutImprovement >= Settings.Patience);
+            // The gate is not asked after the trial's own last epoch (a trial that ends here completes): that is
+            // training.epochs when it has no refit, however many refit epochs the sweep's other trials get.
+            var finalEpoch = phaseOver && (refit is not null || !HasRefit);
+            if (!finalEpoch && gate?.Invoke(0, epoch) == false)
             {
                 return Finish(TrialStatus.StoppedEarly, StoppedEarlyReason(epoch));
             }
-            epochsWithoutImprovement = improved ? 0 : epochsWithoutImprovement + 1;
-            var phaseOver = epoch == lastEpoch || (Settings.Patience > 0 && epochsWithoutImprovement >= Settings.Patience);
             if (!phaseOver)
             {
                 continue;

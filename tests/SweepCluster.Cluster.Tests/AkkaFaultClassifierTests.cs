@@ -172,6 +172,23 @@ public sealed class AkkaFaultClassifierTests
         Assert.Null(classifier.Classify(new AkkaLogLine(logClass, null, message, new InvalidOperationException("boom"))));
     }
 
+    [Fact]
+    public void Association_that_failed_for_a_reason_outside_the_network_is_a_real_error()
+    {
+        // given Akka's association errors whose cause is a message that cannot be written (a serializer's exception)
+        var writeFailed = new AkkaLogLine("Akka.Remote.EndpointWriter", "remoting (akka://sweepcluster)",
+            $"AssociationError [{Self}] -> {Coordinator}: Error [Failed to write message to the transport] []",
+            new EndpointException("Failed to write message to the transport", new NotSupportedException("no serializer for MyMessage")));
+        var gated = new AkkaLogLine("Akka.Remote.ReliableDeliverySupervisor", "remoting (akka://sweepcluster)",
+            $"Association with remote system {Coordinator} has failed; address is now gated for 1000 ms. Reason is: [Akka.Remote.EndpointException: Failed to write message to the transport ---> System.NotSupportedException: no serializer for MyMessage]");
+
+        // then none is an expected fault: they keep their place on the console with their stack traces
+        Assert.Null(classifier.Classify(writeFailed));
+        Assert.Null(classifier.Classify(gated));
+    }
+
+    private sealed class EndpointException(string message, Exception inner) : Exception(message, inner);
+
     // Akka.Remote's exceptions are internal; the classifier knows them by name.
     private sealed class EndpointDisassociatedException(string message) : Exception(message);
 

@@ -142,12 +142,14 @@ public sealed partial class AkkaFaultClassifier
         {
             return new NetworkFault(NetworkFaultKind.ConnectionRefused, Addresses(seeds.Groups["peers"].Value));
         }
-        if (AssociationFailure().Match(message) is { Success: true } failure)
+        // An association that failed for a reason that is not the network (a message that cannot be serialized, a bug)
+        // is a real error: it keeps its place on the console with its stack trace.
+        if (AssociationFailure().Match(message) is { Success: true } failure && HasNetworkCause(message + " " + Describe(line.Cause)))
         {
             var kind = IsRefusal(message) ? NetworkFaultKind.ConnectionRefused : NetworkFaultKind.ConnectionLost;
             return new NetworkFault(kind, Addresses(failure.Groups["peer"].Value));
         }
-        if (line.Cause is { } cause && AssociationExceptions.Contains(cause.GetType().Name)
+        if (line.Cause is { } cause && AssociationExceptions.Contains(cause.GetType().Name) && HasNetworkCause(message + " " + Describe(cause))
             || message == "Disassociated" || message.StartsWith("Disassociated [", StringComparison.Ordinal))
         {
             var peers = Addresses(message);
@@ -163,6 +165,12 @@ public sealed partial class AkkaFaultClassifier
 
     /// <summary>The Akka addresses in <paramref name="text"/>, each once, in order.</summary>
     public static IReadOnlyList<string> Addresses(string text) => [.. Address().Matches(text).Select(m => m.Value).Distinct()];
+
+    /// <summary>Whether a failed association's text names a cause in the network (as opposed to, say, a serializer's exception).</summary>
+    private static bool HasNetworkCause(string text) =>
+        Contains(text, "Disassociat", "refused", "timed out", "timeout", "unreachable", "shut down", "Connection reset", "closed",
+            "No route to host", "Name or service not known", "No such host", "nodename nor servname", "unknown UID", "Socket",
+            "TLS", "SSL", "handshake", "Association failed", "explicitly disassociated");
 
     private static bool IsRefusal(string text) =>
         Contains(text, "Connection refused", "timed out", "ConnectTimeout", "No route to host", "Name or service not known", "No such host", "nodename nor servname");

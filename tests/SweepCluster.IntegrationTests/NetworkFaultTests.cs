@@ -12,7 +12,10 @@ namespace SweepCluster.IntegrationTests;
 public sealed class NetworkFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan SweepTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+
+    // Idle exits long enough that a node on a loaded 2-core machine starts and tries to join well within them.
+    private const string IdleExit = "15";
 
     [Fact]
     public async Task Coordinator_and_worker_over_tls_with_the_clusters_certificate_finish_the_sweep()
@@ -38,13 +41,13 @@ public sealed class NetworkFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task Worker_without_the_certificate_is_refused_both_sides_say_why_and_it_leaves_after_its_idle_exit()
     {
-        // given a coordinator on TLS, and a worker started without the certificate (plain TCP) and --idle-exit 5
+        // given a coordinator on TLS, and a worker started without the certificate (plain TCP) and a short --idle-exit
         using var cluster = new TestCluster(output, trials: 2, epochs: 2);
         var coordinator = cluster.StartCoordinator(cluster.MakeCertificate());
         await cluster.WaitUntilAsync(() => cluster.Events().Any(e => e.Template == EventTemplates.SweepStarted), SweepTimeout, "the TLS coordinator is up");
 
         // when the worker tries to join
-        var plain = cluster.StartWorker("--idle-exit", "5");
+        var plain = cluster.StartWorker("--idle-exit", IdleExit);
 
         // then it exits 0 by itself within its idle time (plus start-up), saying it gives up, having trained nothing
         Assert.Equal(0, await plain.WaitForExitAsync(ExitTimeout));
@@ -62,12 +65,12 @@ public sealed class NetworkFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task Worker_frozen_mid_trial_wakes_after_the_sweep_quietly_and_leaves_by_itself()
     {
-        // given a sweep on two workers (idle exit 8 s, counted from their start: so the coordinator is up first), one of
-        // them training a trial
+        // given a sweep on two workers (a short idle exit, counted from their start: so the coordinator is up first), one
+        // of them training a trial
         using var cluster = new TestCluster(output, trials: 6);
         var coordinator = cluster.StartCoordinator();
         await cluster.WaitUntilAsync(() => cluster.Events().Any(e => e.Template == EventTemplates.SweepStarted), SweepTimeout, "the coordinator is up");
-        var workers = new[] { cluster.StartWorker("--idle-exit", "8"), cluster.StartWorker("--idle-exit", "8") };
+        var workers = new[] { cluster.StartWorker("--idle-exit", IdleExit), cluster.StartWorker("--idle-exit", IdleExit) };
         var (frozen, trialId) = await ClusterSweepTests.HolderOfATrialAsync(cluster, workers);
         var survivor = workers.Single(w => w != frozen);
 

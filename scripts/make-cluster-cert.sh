@@ -25,8 +25,8 @@ if [ -e "$out" ] && [ "$force" = 0 ]; then
     echo "make-cluster-cert: $out exists; every node of a cluster needs the same certificate, so it is not replaced (--force to replace it)" >&2
     exit 1
 fi
-mkdir -p "$(dirname "$out")"
 umask 077
+mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [ -n "${SWEEPCLUSTER_TLS_PASSWORD:-}" ]; then
@@ -34,14 +34,21 @@ if [ -n "${SWEEPCLUSTER_TLS_PASSWORD:-}" ]; then
     password_note="the password is SWEEPCLUSTER_TLS_PASSWORD"
 else
     password=$(openssl rand -base64 24)
-    printf '%s\n' "$password" > "$out.password"
-    chmod 600 "$out.password"
     password_note="the password is in $out.password (give it with --tls-password-file or SWEEPCLUSTER_TLS_PASSWORD_FILE)"
 fi
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -sha256 -nodes -days "$days" -subj "/CN=$cn" \
     -addext "keyUsage=critical,digitalSignature" -addext "extendedKeyUsage=serverAuth,clientAuth" \
     -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
-PASSWORD="$password" openssl pkcs12 -export -name "$cn" -inkey "$work/key.pem" -in "$work/cert.pem" -out "$out" -passout env:PASSWORD
+PASSWORD="$password" openssl pkcs12 -export -name "$cn" -inkey "$work/key.pem" -in "$work/cert.pem" -out "$work/cluster.pfx" -passout env:PASSWORD
+# Only now that openssl has succeeded: the certificate and its password file replace the old pair together (a stale
+# <out>.password beside a certificate made with SWEEPCLUSTER_TLS_PASSWORD would be read by nodes and refused).
+if [ -n "${SWEEPCLUSTER_TLS_PASSWORD:-}" ]; then
+    rm -f "$out.password"
+else
+    printf '%s\n' "$password" > "$work/password"
+    mv -f "$work/password" "$out.password"
+fi
+mv -f "$work/cluster.pfx" "$out"
 chmod 600 "$out"
 fingerprint=$(openssl x509 -in "$work/cert.pem" -noout -fingerprint -sha256 | cut -d= -f2 | tr -d :)
 echo "cluster certificate: $out (CN=$cn, valid $days days, SHA-256 $fingerprint); $password_note"

@@ -62,6 +62,37 @@ public sealed class NodeOptionsTests
     }
 
     [Fact]
+    public void A_password_file_given_as_an_argument_wins_over_a_password_in_the_environment()
+    {
+        // given a certificate whose password is "right", SWEEPCLUSTER_TLS_PASSWORD=wrong, and --tls-password-file holding "right"
+        var folder = Directory.CreateTempSubdirectory("sweepcluster-tls-").FullName;
+        try
+        {
+            var certificate = Path.Combine(folder, "cluster.pfx");
+            using (var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256))
+            {
+                var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=test", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+                using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+                File.WriteAllBytes(certificate, made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "right"));
+            }
+            var passwordFile = Path.Combine(folder, "password");
+            File.WriteAllText(passwordFile, "right\n");
+            var env = new EnvironmentSettings(name => name == "SWEEPCLUSTER_TLS_PASSWORD" ? "wrong" : null);
+            var (node, command) = Worker();
+
+            // when the node's TLS is resolved from the arguments and that environment
+            var tls = node.ResolveTls(command.Parse(["--tls-cert", certificate, "--tls-password-file", passwordFile]), env);
+
+            // then the argument's password opened the certificate
+            Assert.NotNull(tls);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Certificate_and_password_file_come_from_the_environment_and_a_missing_certificate_names_the_file()
     {
         // given SWEEPCLUSTER_TLS_CERT naming a file that is not there, and a password file

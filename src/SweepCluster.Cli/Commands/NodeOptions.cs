@@ -83,11 +83,11 @@ public sealed class NodeOptions
         {
             return null;
         }
-        var password = result.GetValue(TlsPassword) ?? env.Raw("TLS_PASSWORD");
-        if (password is null && (result.GetValue(TlsPasswordFile)?.FullName ?? env.Text("TLS_PASSWORD_FILE")) is { } passwordFile)
-        {
-            password = ReadPasswordFile(passwordFile);
-        }
+        // Arguments win over the environment: an explicit --tls-password-file beats SWEEPCLUSTER_TLS_PASSWORD.
+        var password = result.GetValue(TlsPassword)
+            ?? (result.GetValue(TlsPasswordFile)?.FullName is { } argumentFile ? ReadPasswordFile(argumentFile) : null)
+            ?? env.Raw("TLS_PASSWORD")
+            ?? (env.Text("TLS_PASSWORD_FILE") is { } environmentFile ? ReadPasswordFile(environmentFile) : null);
         return ClusterCertificate.Load(path, password);
     }
 

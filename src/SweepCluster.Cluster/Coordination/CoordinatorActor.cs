@@ -611,30 +611,25 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     // A trial the source cannot generate fails for good at once: retrying would regenerate the same error.
     private TrialSpec? TryGenerate(long index)
     {
+        var known = history is null || history.TryGetPoint(index, out _);
         try
         {
-            if (history is null)
-            {
-                return source.TrialAt(index);
-            }
-            var known = history.TryGetPoint(index, out _);
-            var trial = source.TrialAt(index, history);
-            if (!known && history.TryGetPoint(index, out var point))
-            {
-                unjournaled.Add(new TrialSuggested(index, point));
-            }
-            return trial;
+            return history is null ? source.TrialAt(index) : source.TrialAt(index, history);
         }
         catch (Exception e)
         {
-            // An adaptive search counts this failure as a bad result at its point: journal the point, as for any other trial.
-            if (history is not null && history.TryGetPoint(index, out var point) && !unjournaled.Exists(s => s.Index == index))
-            {
-                unjournaled.Add(new TrialSuggested(index, point));
-            }
             var id = TrialSpec.IdFor(sweepId, index);
             Settle(index, [], new TrialResult(id, TrialStatus.Failed, $"cannot generate trial: {e.Message}", null, [], FailureKind: TrialFailureKind.Deterministic), settings.MaxAttempts);
             return null;
+        }
+        finally
+        {
+            // A new point of an adaptive search is journaled, also when its trial failed to generate: the search counts that
+            // failure as a bad result at the point.
+            if (!known && history!.TryGetPoint(index, out var point))
+            {
+                unjournaled.Add(new TrialSuggested(index, point));
+            }
         }
     }
 

@@ -168,9 +168,8 @@ public sealed partial class AkkaFaultClassifier
 
     /// <summary>Whether a failed association's text names a cause in the network (as opposed to, say, a serializer's exception).</summary>
     private static bool HasNetworkCause(string text) =>
-        Contains(text, "Disassociat", "refused", "timed out", "timeout", "unreachable", "shut down", "Connection reset", "closed",
-            "No route to host", "Name or service not known", "No such host", "nodename nor servname", "unknown UID", "Socket",
-            "TLS", "SSL", "handshake", "Association failed", "explicitly disassociated");
+        IsRefusal(text) || Contains(text, "Disassociat", "refused", "timeout", "unreachable", "shut down", "Connection reset", "closed", "unknown UID",
+            "Socket", "TLS", "SSL", "handshake", "Association failed");
 
     private static bool IsRefusal(string text) =>
         Contains(text, "Connection refused", "timed out", "ConnectTimeout", "No route to host", "Name or service not known", "No such host", "nodename nor servname");

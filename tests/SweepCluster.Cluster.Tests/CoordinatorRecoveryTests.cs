@@ -1,8 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
-using SweepCluster.Cluster.Coordination;
-using SweepCluster.Cluster.Results;
-using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
@@ -11,28 +8,24 @@ using static SweepCluster.Cluster.Results.ResultsProtocol;
 namespace SweepCluster.Cluster.Tests;
 
 /// <summary>The coordinator's journal (Akka's in-memory journal here) and results.jsonl together make a restart resume.</summary>
-public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
+public sealed class CoordinatorRecoveryTests : TestKit
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly SweepOutputPaths paths = new(Path.Combine(Path.GetTempPath(), $"sweepcluster-recovery-{Guid.NewGuid():N}"));
-    private int generation;
-    private readonly List<IActorRef> resultsActors = [];
 
     [Fact]
     public void Restarted_coordinator_does_not_dispatch_settled_trials_again()
     {
         // given a sweep of 6 whose trials 3.. block, run until trials 0-2 are settled
+        using var sweep = new JournaledSweep(this, "recovery-settled");
         var source = InMemoryTrialSource.Of(6);
         var first = new FakeTrainer { Blocks = t => t.Index >= 3 };
-        var (coordinator, results) = Start(source);
-        var worker = AddWorker(coordinator, first);
-        AwaitAssert(() => Assert.Equal(3, RecordedCount(results)), Patience);
+        var (_, results) = sweep.Start(source, first);
+        AwaitAssert(() => Assert.Equal(3, sweep.RecordedCount(results)), Patience);
 
         // when the coordinator, its results actor and the worker stop, and a new coordinator starts on the same journal and files
-        StopAll(coordinator, results, worker);
+        sweep.StopAll();
         var second = new FakeTrainer();
-        var (resumed, resumedResults) = Start(source);
-        AddWorker(resumed, second);
+        var (resumed, resumedResults) = sweep.Start(source, second);
         resumed.Tell(AwaitCompletion.Instance);
         var summary = ExpectMsg<SweepCompleted>(Patience).Summary;
 
@@ -48,6 +41,8 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
     public void Trial_in_results_file_but_not_in_the_journal_counts_as_settled()
     {
         // given results.jsonl holding trial 1 (written just before a crash, never journaled) and a torn last line
+        using var sweep = new JournaledSweep(this, "recovery-adopted");
+        var paths = sweep.Paths;
         var source = InMemoryTrialSource.Of(3);
         Directory.CreateDirectory(paths.Directory);
         var earlier = new LeaderboardEntry(1, [], new TrialResult("test-1", TrialStatus.Completed, null, FakeTrainer.Metrics(0.5), []));
@@ -59,8 +54,7 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
 
         // when a coordinator starts on it
         var trainer = new FakeTrainer();
-        var (coordinator, results) = Start(source);
-        AddWorker(coordinator, trainer);
+        var (coordinator, results) = sweep.Start(source, trainer);
         coordinator.Tell(AwaitCompletion.Instance);
         var summary = ExpectMsg<SweepCompleted>(Patience).Summary;
         results.Tell(FlushLeaderboard.Instance); // the last result may still be on its way to the file
@@ -77,19 +71,18 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
     public void Trial_settled_in_the_journal_but_missing_from_results_file_runs_again()
     {
         // given a finished sweep of 3 whose results.jsonl is then lost (say, another output folder)
+        using var sweep = new JournaledSweep(this, "recovery-missing");
         var source = InMemoryTrialSource.Of(3);
-        var (coordinator, results) = Start(source);
-        var worker = AddWorker(coordinator, new FakeTrainer());
+        var (coordinator, results) = sweep.Start(source, new FakeTrainer());
         coordinator.Tell(AwaitCompletion.Instance);
         ExpectMsg<SweepCompleted>(Patience);
-        AwaitAssert(() => Assert.Equal(3, RecordedCount(results)), Patience);
-        StopAll(coordinator, results, worker);
-        File.Delete(paths.ResultsJournal);
+        AwaitAssert(() => Assert.Equal(3, sweep.RecordedCount(results)), Patience);
+        sweep.StopAll();
+        File.Delete(sweep.Paths.ResultsJournal);
 
         // when a coordinator starts on the same journal
         var second = new FakeTrainer();
-        var (resumed, _) = Start(source);
-        AddWorker(resumed, second);
+        var (resumed, _) = sweep.Start(source, second);
         resumed.Tell(AwaitCompletion.Instance);
 
         // then every trial runs again, so that the leaderboard is complete
@@ -101,70 +94,18 @@ public sealed class CoordinatorRecoveryTests : TestKit, IDisposable
     public void Journal_of_another_sweep_definition_is_refused()
     {
         // given a finished sweep journaled with definition hash "aaa"
+        using var sweep = new JournaledSweep(this, "recovery-refused");
         var source = InMemoryTrialSource.Of(1);
-        var (coordinator, results) = Start(source, hash: "aaa");
-        var worker = AddWorker(coordinator, new FakeTrainer());
+        var (coordinator, _) = sweep.Start(source, new FakeTrainer(), definitionHash: "aaa");
         coordinator.Tell(AwaitCompletion.Instance);
         ExpectMsg<SweepCompleted>(Patience);
-        StopAll(coordinator, results, worker);
+        sweep.StopAll();
 
         // when a coordinator with another definition starts on the same journal
-        var (changed, _) = Start(source, hash: "bbb");
+        var (changed, _) = sweep.Start(source, new FakeTrainer(), workers: 0, definitionHash: "bbb");
         changed.Tell(AwaitCompletion.Instance);
 
         // then it refuses and says why
         Assert.Contains("another definition", ExpectMsg<SweepRefused>(Patience).Reason);
-    }
-
-    public new void Dispose()
-    {
-        // A results actor renders report.html on a pool thread: let every one finish writing before the folder goes.
-        foreach (var results in resultsActors)
-        {
-            try
-            {
-                results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, Patience).Wait();
-                results.GracefulStop(Patience).Wait();
-            }
-            catch (AggregateException)
-            {
-                // already stopped by the test: nothing of it is writing any more
-            }
-        }
-        base.Dispose();
-        if (Directory.Exists(paths.Directory))
-        {
-            Directory.Delete(paths.Directory, recursive: true);
-        }
-    }
-
-    private (IActorRef Coordinator, IActorRef Results) Start(ITrialSource source, string hash = "")
-    {
-        generation++;
-        var results = Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, source.Metric, source.SweptParameters, Resume: true)), $"results-{generation}");
-        resultsActors.Add(results);
-        var coordinator = Sys.ActorOf(CoordinatorActor.Props(source, results, new CoordinatorSettings(DefinitionHash: hash, PersistenceId: "sweep-recovery")),
-            $"coordinator-{generation}");
-        return (coordinator, results);
-    }
-
-    private IActorRef AddWorker(IActorRef coordinator, FakeTrainer trainer) =>
-        Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"w{generation}", "test-node")), $"worker-{generation}");
-
-    private int RecordedCount(IActorRef results)
-    {
-        results.Tell(GetRecordedTrials.Instance);
-        return ExpectMsg<RecordedTrials>().Trials.Count;
-    }
-
-    private void StopAll(params IActorRef[] actors)
-    {
-        foreach (var actor in actors)
-        {
-            Watch(actor);
-            Sys.Stop(actor);
-            ExpectTerminated(actor, Patience);
-            resultsActors.Remove(actor);
-        }
     }
 }

@@ -22,11 +22,12 @@ internal sealed class JournaledSweep(TestKitBase kit, string persistenceId) : ID
 
     public SweepOutputPaths Paths { get; } = new(Path.Combine(Path.GetTempPath(), $"sweepcluster-{persistenceId}-{Guid.NewGuid():N}"));
 
-    public (IActorRef Coordinator, IActorRef Results) Start(ITrialSource source, ITrialTrainer trainer, int workers = 1)
+    /// <param name="definitionHash">The definition hash the coordinator journals and checks ("" when the test does not care).</param>
+    public (IActorRef Coordinator, IActorRef Results) Start(ITrialSource source, ITrialTrainer trainer, int workers = 1, string definitionHash = "")
     {
         generation++;
         var results = kit.Sys.ActorOf(ResultsActor.Props(new ResultsSettings(Paths, source.Metric, source.SweptParameters, Resume: true)), $"{persistenceId}-results-{generation}");
-        var coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(source, results, new CoordinatorSettings(PersistenceId: persistenceId)), $"{persistenceId}-coordinator-{generation}");
+        var coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(source, results, new CoordinatorSettings(DefinitionHash: definitionHash, PersistenceId: persistenceId)), $"{persistenceId}-coordinator-{generation}");
         for (var w = 0; w < workers; w++)
         {
             running.Add(kit.Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings($"w{generation}-{w}", "test-node")), $"{persistenceId}-worker-{generation}-{w}"));

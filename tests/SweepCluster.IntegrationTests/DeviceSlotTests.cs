@@ -43,7 +43,7 @@ public sealed class DeviceSlotTests : IDisposable
         Assert.All(snapshot.GetProperty("workers").EnumerateArray(), w => Assert.Equal("cpu", w.GetProperty("device").GetString()));
     }
 
-    [Fact]
+    [CpuOnlyCliFact]
     public async Task Cuda_where_there_is_none_exits_2_saying_why_before_writing_anything()
     {
         using var run = NodeProcess.Start("run", ["run", QuickStart, "--devices", "cuda", "--out", Output]);
@@ -83,6 +83,24 @@ public sealed class DeviceSlotTests : IDisposable
         Assert.True(exit == 2, worker.Output);
         Assert.Contains($"SWEEPCLUSTER_LIBTORCH={empty}: the folder has no libtorch.so", worker.Output);
         AssertNoStackTrace(worker.Output);
+    }
+
+    [CompilerFact]
+    public async Task A_libtorch_that_lacks_a_symbol_the_bridge_needs_exits_2_at_start_naming_the_symbol()
+    {
+        // given a libtorch folder whose libraries are there but lack TorchSharp's symbols (a stub built for the purpose)
+        var lib = StubLibTorch.Build(Path.Combine(folder, "stub"), "2.3.0");
+
+        // when a sweep starts with it
+        using var run = NodeProcess.Start("run", ["run", QuickStart, "--devices", "cpu", "--out", Output],
+            new Dictionary<string, string> { ["SWEEPCLUSTER_LIBTORCH"] = lib });
+        var exit = await run.WaitForExitAsync(RunTimeout);
+
+        // then it stops before any trial with one line: the folder, the missing symbol, the versions; nothing is written
+        Assert.True(exit == 2, run.Output);
+        Assert.Matches($@"SWEEPCLUSTER_LIBTORCH={System.Text.RegularExpressions.Regex.Escape(lib)}: the libtorch there lacks the symbol _Z\S+; TorchSharp expects libtorch 2\.10, this folder has 2\.3\.0", run.Output);
+        AssertNoStackTrace(run.Output);
+        Assert.False(Directory.Exists(Output), "nothing should be written for bad input");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class PackingBenchmarkTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
-    [Fact]
+    [CpuOnlyCliFact]
     public async Task Json_report_has_the_device_the_matmul_rate_and_a_row_per_batch_and_pack_size()
     {
         // given a tiny benchmark (two batch sizes, two pack sizes, one timed step each)
@@ -26,7 +26,7 @@ public sealed class PackingBenchmarkTests
         Assert.All(rows.Where(r => r.GetProperty("k").GetInt32() == 1), r => Assert.Equal(1.0, r.GetProperty("speedup").GetDouble(), 6));
     }
 
-    [Fact]
+    [CpuOnlyCliFact]
     public async Task A_device_that_is_not_there_is_bad_input_in_one_line()
     {
         using var bench = NodeProcess.Start("bench", ["bench", "packing", "--device", "cuda", "--steps", "1"]);

@@ -1,6 +1,7 @@
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Training.Native;
 using SweepCluster.Training.Network;
+using SweepCluster.Training.Randomness;
 using TorchSharp;
 
 namespace SweepCluster.Training.Tests;
@@ -86,8 +87,8 @@ public class GroupL1Tests
     /// <summary>2 inputs → 3 hidden → 2 outputs with the given first-layer weights (<c>[3, 2]</c>, row by row) and fixed others.</summary>
     private static FeedForwardNetwork Network(float[] first)
     {
-        using var generator = new torch.Generator(1);
-        var network = new FeedForwardNetwork(2, [3], 2, 0, generator, torch.CPU);
+        using var random = new TrialRandom(1, torch.CPU);
+        var network = new FeedForwardNetwork(2, [3], 2, 0, random);
         using var noGrad = torch.no_grad();
         network.Layers[0].Weight.copy_(torch.tensor(first, [3, 2]));
         network.Layers[1].Weight.copy_(torch.tensor(new float[] { -0.5f, 1.5f, -2.5f, 3.5f, -4.5f, 5.5f }, [2, 3]));

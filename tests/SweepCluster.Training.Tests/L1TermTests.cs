@@ -1,5 +1,6 @@
 using SweepCluster.Training.Native;
 using SweepCluster.Training.Network;
+using SweepCluster.Training.Randomness;
 using TorchSharp;
 
 namespace SweepCluster.Training.Tests;
@@ -68,8 +69,8 @@ public class L1TermTests
     /// <summary>2 inputs → 3 hidden → 2 outputs with alternating signs, so a missing abs() would show.</summary>
     private static FeedForwardNetwork FixedNetwork()
     {
-        using var generator = new torch.Generator(1);
-        var network = new FeedForwardNetwork(2, [3], 2, 0, generator, torch.CPU);
+        using var random = new TrialRandom(1, torch.CPU);
+        var network = new FeedForwardNetwork(2, [3], 2, 0, random);
         using var noGrad = torch.no_grad();
         network.Layers[0].Weight.copy_(torch.tensor(new float[] { 1, -2, 3, -4, 5, -6 }, [3, 2]));
         network.Layers[0].Bias.copy_(torch.tensor(new float[] { 0.25f, -0.75f, 0 }));  // 0: sign 0, as |w|' at 0

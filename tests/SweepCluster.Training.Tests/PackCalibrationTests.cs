@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SweepCluster.Training.Native;
 using SweepCluster.Training.Packing;
 using TorchSharp;
@@ -146,6 +147,62 @@ public class PackCalibrationTests
             Assert.True(measured[last] <= measured.Where(e => e.Key < last).Max(e => e.Value), "stopped although the last size was faster");
         }
         Assert.Same(decision, calibration.Decide(torch.CPU, Workload, maxPackSize: 16));
+    }
+
+    [Fact]
+    public void Out_of_memory_at_a_larger_size_ends_the_measurement_and_the_sizes_that_fit_decide()
+    {
+        // given a device that runs out of memory at K = 16 (libtorch's own words)
+        var calibration = new PackCalibration((_, _, k) => k < 16 ? k * 100 : throw new ExternalException("CUDA out of memory. Tried to allocate 2.00 GiB"));
+
+        // when the pack size is decided, then 16 is too big and 4 wins
+        var decision = calibration.Decide(torch.CPU, Workload, maxPackSize: 64);
+        Assert.Equal(4, decision.PackSize);
+        Assert.Equal([1, 4], decision.TrialSamplesPerSecond.Keys.Order());
+    }
+
+    [Fact]
+    public void Any_other_failure_at_a_larger_size_is_reported_as_it_is()
+    {
+        // given a measurement at K = 4 that fails for a reason other than memory (a CUDA error, a bug)
+        var calibration = new PackCalibration((_, _, k) => k == 1 ? 100 : throw new ExternalException("Expected a 'cuda' device type for generator but found 'cpu'"));
+
+        // then calibration does not read it as "too big": the error reaches the caller with its message
+        var error = Assert.Throws<ExternalException>(() => calibration.Decide(torch.CPU, Workload, maxPackSize: 64));
+        Assert.Contains("Expected a 'cuda' device type", error.Message);
+    }
+
+    [Fact]
+    public async Task A_calibration_waits_for_the_epochs_running_on_its_device_and_new_epochs_wait_for_it()
+    {
+        // given another slot in the middle of an epoch on the device
+        var calibration = new PackCalibration((_, _, _) => 100);
+        var gate = calibration.GateFor(torch.CPU);
+        var epoch = gate.Train();
+
+        // when a calibration starts on that device, then it waits for the epoch to end
+        var calibrating = Task.Run(() => calibration.Decide(torch.CPU, Workload, maxPackSize: 16));
+        await Task.Delay(200);
+        Assert.False(calibrating.IsCompleted, "the calibration measured while another slot trained on the device");
+        epoch.Dispose();
+        await calibrating.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // and a calibration holding the device makes a new epoch wait until it is done
+        var measuring = gate.Calibrate();
+        var nextEpoch = Task.Run(() => gate.Train().Dispose());
+        await Task.Delay(200);
+        Assert.False(nextEpoch.IsCompleted, "an epoch started while the device was being calibrated");
+        measuring.Dispose();
+        await nextEpoch.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Each_device_has_its_own_gate()
+    {
+        var calibration = new PackCalibration((_, _, _) => 100);
+
+        Assert.Same(calibration.GateFor(torch.CPU), calibration.GateFor(new torch.Device("cpu")));
+        Assert.NotSame(calibration.GateFor(torch.CPU), calibration.GateFor(new torch.Device(DeviceType.META)));
     }
 
     private static Func<torch.Device, PackWorkload, int, double> Table(Dictionary<int, double> rates) => (_, _, k) => rates[k];

@@ -2,6 +2,7 @@ using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Training.Native;
 using SweepCluster.Training.Network;
+using SweepCluster.Training.Randomness;
 using SweepCluster.Training.Optimization;
 using SweepCluster.Training.Trainer;
 using TorchSharp;
@@ -18,8 +19,8 @@ public class RefitTests : IDisposable
     public void Frozen_entries_stay_exactly_zero_through_adam_steps_while_the_others_move()
     {
         // given a network whose first layer has an exact zero and two entries under the threshold 1e-3
-        using var generator = new torch.Generator(3);
-        using var network = new FeedForwardNetwork(2, [3], 2, 0, generator, torch.CPU);
+        using var random = new TrialRandom(3, torch.CPU);
+        using var network = new FeedForwardNetwork(2, [3], 2, 0, random);
         using (torch.no_grad())
         {
             network.Layers[0].Weight.copy_(torch.tensor(new float[] { 0, 0.8f, 5e-4f, -0.6f, 0.7f, -9e-4f }, [3, 2]));

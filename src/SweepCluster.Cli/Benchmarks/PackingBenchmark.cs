@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SweepCluster.Training.Native;
 using SweepCluster.Training.Packing;
 using SweepCluster.Training.Trainer;
 using TorchSharp;
@@ -19,7 +20,7 @@ public static class PackingBenchmark
     public static PackingBenchmarkReport Run(PackingBenchmarkOptions options, Action<PackingBenchmarkRow>? onRow = null)
     {
         var device = DeviceSelector.Resolve(options.Device);
-        torch.set_num_threads(Math.Max(1, options.Threads));
+        TorchThreads.Use(options.Threads);
         // The table: K = 1, 4, 16, 64 everywhere, 256 too on a GPU (wider than what calibration tries on a CPU).
         var packSizes = options.PackSizes ?? (device.type == DeviceType.CUDA ? [1, 4, 16, 64, 256] : [1, 4, 16, 64]);
         var timing = PackTimingOptions.Fixed(options.WarmUpSteps, options.Steps);

@@ -16,6 +16,10 @@ public static class DeviceCheck
         try
         {
             TorchRuntime.EnsureLoaded();
+            if (TorchRuntime.CompatibilityWarning is { } warning)
+            {
+                error.WriteLine("warning: " + warning);
+            }
             var devices = DeviceSelector.Devices(request);
             exitCode = ExitCodes.Success;
             return devices;

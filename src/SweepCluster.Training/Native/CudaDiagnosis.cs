@@ -8,7 +8,14 @@ public static class CudaDiagnosis
 {
     private const string DriverVersionFile = "/proc/driver/nvidia/version";
 
-    public static string WhyUnavailable(string? libTorchFolder)
+    /// <param name="initializationError">What libtorch said when asked about CUDA, if it threw (<see cref="CudaProbe"/>).</param>
+    public static string WhyUnavailable(string? libTorchFolder, string? initializationError = null)
+    {
+        var reason = Reason(libTorchFolder);
+        return initializationError is null ? reason : $"initialising CUDA failed: {initializationError}. Besides: {reason}";
+    }
+
+    private static string Reason(string? libTorchFolder)
     {
         if (!HasCudaLibTorch(libTorchFolder))
         {

@@ -39,17 +39,21 @@ public static class TorchRuntime
         Environment.GetEnvironmentVariable(LibTorchVariable) is { } folder && !string.IsNullOrWhiteSpace(folder) ? folder : null;
 
     /// <summary>True when CUDA is usable (libtorch with CUDA loaded and a GPU visible).</summary>
-    public static bool CudaAvailable()
+    public static bool CudaAvailable() => ProbeCuda().IsAvailable;
+
+    /// <summary>Asks libtorch whether CUDA is usable; an exception while it initialises CUDA is kept as the reason, not swallowed.</summary>
+    public static CudaProbe ProbeCuda()
     {
         EnsureLoaded();
         try
         {
-            return torch.cuda.is_available();
+            return torch.cuda.is_available() ? CudaProbe.Available : CudaProbe.NotAvailable;
         }
         catch (Exception e) when (e is not NativeRuntimeException)
         {
-            // A CPU-only libtorch may refuse to initialise CUDA instead of answering false.
-            return false;
+            // A CPU-only libtorch may refuse to initialise CUDA instead of answering false; a CUDA one whose driver is too
+            // old throws here too. Either way the message says more than "false" would.
+            return new CudaProbe(false, e.Message.Trim());
         }
     }
 
@@ -84,12 +88,28 @@ public static class TorchRuntime
                 NativeLibrary.Load(path);
             }
         }
-        var bridge = Path.Combine(AppContext.BaseDirectory, "libLibTorchSharp.so");
-        if (File.Exists(bridge))
+        if (BridgePath() is { } bridge)
         {
+            // Every symbol bound now: a libtorch that lacks one is refused here, not by an abort mid-sweep.
+            LibTorchCompatibility.BindBridge(folder, bridge);
             NativeLibrary.Load(bridge);
         }
+        CompatibilityWarning = LibTorchCompatibility.VersionWarning(folder);
     }
+
+    /// <summary>
+    /// A warning to print once at start: the libtorch of <see cref="LibTorchVariable"/> is another version than TorchSharp's,
+    /// though it links. Null when there is nothing to say.
+    /// </summary>
+    public static string? CompatibilityWarning { get; private set; }
+
+    /// <summary>TorchSharp's bridge: beside the app in a publish, under runtimes/ in a build.</summary>
+    private static string? BridgePath() =>
+        new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, LibTorchCompatibility.BridgeFileName),
+            Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", LibTorchCompatibility.BridgeFileName),
+        }.FirstOrDefault(File.Exists);
 
     private static void InitializeCpu()
     {

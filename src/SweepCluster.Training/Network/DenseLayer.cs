@@ -1,3 +1,4 @@
+using SweepCluster.Training.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,17 +11,17 @@ public sealed class DenseLayer(Tensor weight, Tensor bias) : IDisposable
 
     public Tensor Bias { get; } = bias;
 
-    public static DenseLayer Create(int inputs, int outputs, Generator generator, Device device)
+    public static DenseLayer Create(int inputs, int outputs, TrialRandom random)
     {
         var bound = 1.0 / Math.Sqrt(inputs);
-        return new DenseLayer(UniformLeaf([outputs, inputs], bound, generator, device), UniformLeaf([outputs], bound, generator, device));
+        return new DenseLayer(UniformLeaf([outputs, inputs], bound, random), UniformLeaf([outputs], bound, random));
     }
 
-    private static Tensor UniformLeaf(long[] shape, double bound, Generator generator, Device device)
+    private static Tensor UniformLeaf(long[] shape, double bound, TrialRandom random)
     {
         using (torch.no_grad())
         {
-            using var unit = torch.rand(shape, device: device, generator: generator);
+            using var unit = random.Uniform(shape);
             using var width = (2 * bound).ToScalar();
             using var shift = bound.ToScalar();
             var leaf = unit.mul(width).sub_(shift);

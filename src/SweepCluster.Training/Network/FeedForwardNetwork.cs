@@ -1,3 +1,4 @@
+using SweepCluster.Training.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,25 +7,25 @@ namespace SweepCluster.Training.Network;
 /// <summary>
 /// <c>Linear(in, h1) → ReLU → Dropout(p) → … → Linear(hn, out)</c>, logits out. Parameters are plain
 /// leaf tensors initialised like PyTorch's <c>nn.Linear</c> (uniform in ±1/√fan_in) from the trial's own
-/// generator, and dropout masks come from that generator too, so trials running side by side in one
+/// random draws (<see cref="TrialRandom"/>), and dropout masks come from them too, so trials running side by side in one
 /// process never share random state.
 /// </summary>
 public sealed class FeedForwardNetwork : IDisposable
 {
     private readonly double dropout;
-    private readonly Generator generator;
+    private readonly TrialRandom random;
 
-    public FeedForwardNetwork(int inputs, IReadOnlyList<int> widths, int outputs, double dropout, Generator generator, Device device)
+    public FeedForwardNetwork(int inputs, IReadOnlyList<int> widths, int outputs, double dropout, TrialRandom random)
     {
         this.dropout = dropout;
-        this.generator = generator;
+        this.random = random;
         var sizes = new List<int> { inputs };
         sizes.AddRange(widths);
         sizes.Add(outputs);
         var layers = new List<DenseLayer>();
         for (var i = 0; i + 1 < sizes.Count; i++)
         {
-            layers.Add(DenseLayer.Create(sizes[i], sizes[i + 1], generator, device));
+            layers.Add(DenseLayer.Create(sizes[i], sizes[i + 1], random));
         }
         Layers = layers;
     }
@@ -61,7 +62,7 @@ public sealed class FeedForwardNetwork : IDisposable
     {
         using var rate = dropout.ToScalar();
         using var keepProbability = (1.0 - dropout).ToScalar();
-        var keep = torch.rand(x.shape, device: x.device, generator: generator).ge_(rate);
+        var keep = random.Uniform(x.shape).ge_(rate);
         return x.mul(keep).div_(keepProbability);
     }
 

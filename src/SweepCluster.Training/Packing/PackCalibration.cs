@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using SweepCluster.Training.Native;
+using SweepCluster.Training.Trainer;
 using TorchSharp;
 
 namespace SweepCluster.Training.Packing;
@@ -25,6 +26,7 @@ public sealed class PackCalibration
     private static readonly int[] CudaCandidates = [1, 4, 16, 64, 256];
 
     private readonly ConcurrentDictionary<PackCalibrationKey, Lazy<PackDecision>> decisions = new();
+    private readonly ConcurrentDictionary<string, DeviceGate> gates = new();
     private readonly Func<torch.Device, PackWorkload, int, double> measure;
 
     public PackCalibration()
@@ -62,6 +64,12 @@ public sealed class PackCalibration
         return decisions.GetOrAdd(key, _ => new Lazy<PackDecision>(() => Calibrate(device, workload, maxPackSize))).Value;
     }
 
+    /// <summary>
+    /// The gate of <paramref name="device"/> in this process: the trainers sharing this calibration hold it for each epoch, a
+    /// calibration holds it alone.
+    /// </summary>
+    public DeviceGate GateFor(torch.Device device) => gates.GetOrAdd(device.ToString(), _ => new DeviceGate());
+
     private PackDecision Calibrate(torch.Device device, PackWorkload workload, int maxPackSize)
     {
         var candidates = Candidates(device, maxPackSize);
@@ -70,6 +78,7 @@ public sealed class PackCalibration
             return new PackDecision(1, new Dictionary<int, double>());
         }
         TorchRuntime.EnsureLoaded();
+        using var alone = GateFor(device).Calibrate();
         var throughput = new Dictionary<int, double>();
         foreach (var k in candidates)
         {
@@ -77,9 +86,9 @@ public sealed class PackCalibration
             {
                 throughput[k] = measure(device, workload, k);
             }
-            catch (ExternalException) when (k > 1)
+            catch (ExternalException e) when (k > 1 && IsOutOfMemory(e))
             {
-                // libtorch refused (e.g. out of device memory): this size and any larger one are out.
+                // Too big for the device: this size and any larger one are out. Any other failure is reported as it is.
                 break;
             }
             // Throughput rises with K until something saturates, then falls: past the peak, larger packs only cost time.
@@ -92,4 +101,10 @@ public sealed class PackCalibration
         var chosen = bestRate >= throughput[1] * RequiredGain ? bestSize : 1;
         return new PackDecision(chosen, throughput);
     }
+
+    /// <summary>libtorch's words for an allocation it could not make: CUDA's caching allocator, and the CPU allocator.</summary>
+    public static bool IsOutOfMemory(Exception e) =>
+        e.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("not enough memory", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("can't allocate memory", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,6 +1,7 @@
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Data;
+using SweepCluster.Training.Randomness;
 using TorchSharp;
 
 namespace SweepCluster.Training.Packing;
@@ -26,10 +27,10 @@ public static class PackThroughput
 
     private static TensorDataset RandomData(torch.Device device, PackWorkload workload)
     {
-        using var generator = new torch.Generator(7, device);
+        using var random = new TrialRandom(7, device);
         var rows = (long)workload.BatchSize * BatchesOfData;
-        var features = torch.randn([rows, workload.Inputs], device: device, generator: generator);
-        var labels = torch.randint(0, workload.Outputs, [rows], device: device, generator: generator);
+        var features = random.Normal([rows, workload.Inputs]);
+        var labels = random.Integers(workload.Outputs, [rows]);
         var validationFeatures = features.narrow(0, 0, workload.BatchSize).clone();
         var validationLabels = labels.narrow(0, 0, workload.BatchSize).clone();
         return new TensorDataset(features.DetachFromDisposeScope(), labels.DetachFromDisposeScope(), validationFeatures.DetachFromDisposeScope(), validationLabels.DetachFromDisposeScope(), workload.Outputs);

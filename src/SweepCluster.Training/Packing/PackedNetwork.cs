@@ -1,6 +1,7 @@
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Training.Network;
 using SweepCluster.Training.Optimization;
+using SweepCluster.Training.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,24 +11,24 @@ namespace SweepCluster.Training.Packing;
 /// K networks of one architecture as one stacked model: layer weights <c>[K, in, out]</c>, biases
 /// <c>[K, 1, out]</c>, each layer one batched matmul plus bias (TorchSharp 0.107's <c>baddbmm</c>
 /// rejects these valid shapes with an expand error, so it is not used). Trial k's slice starts from exactly the parameters its
-/// own <see cref="FeedForwardNetwork"/> would have (built from its generator, then transposed), and its dropout
-/// masks come from its own generator in the single network's order and shapes, so a packed trial draws the
+/// own <see cref="FeedForwardNetwork"/> would have (built from its own <see cref="TrialRandom"/>, then transposed), and its dropout
+/// masks come from its own draws in the single network's order and shapes, so a packed trial draws the
 /// same random numbers as the same trial trained alone.
 /// </summary>
 internal sealed class PackedNetwork : IDisposable
 {
     private readonly IReadOnlyList<double> dropouts;
-    private readonly IReadOnlyList<Generator> generators;
+    private readonly IReadOnlyList<TrialRandom> randoms;
     private readonly Tensor dropoutKeep;
     private readonly Tensor dropoutRate;
     private readonly Scalar one = 1.0.ToScalar();
     private readonly Scalar zero = 0.0.ToScalar();
 
-    public PackedNetwork(int inputs, IReadOnlyList<int> widths, int outputs, IReadOnlyList<double> dropouts, IReadOnlyList<Generator> generators, Device device)
+    public PackedNetwork(int inputs, IReadOnlyList<int> widths, int outputs, IReadOnlyList<double> dropouts, IReadOnlyList<TrialRandom> randoms, Device device)
     {
         this.dropouts = dropouts;
-        this.generators = generators;
-        var singles = generators.Select((g, k) => new FeedForwardNetwork(inputs, widths, outputs, dropouts[k], g, device)).ToList();
+        this.randoms = randoms;
+        var singles = randoms.Select((r, k) => new FeedForwardNetwork(inputs, widths, outputs, dropouts[k], r)).ToList();
         try
         {
             Layers = Enumerable.Range(0, singles[0].Layers.Count).Select(l => StackLayer(singles, l)).ToList();
@@ -145,7 +146,7 @@ internal sealed class PackedNetwork : IDisposable
     }
 
     /// <summary>
-    /// Trial k's keep mask is drawn like <see cref="FeedForwardNetwork"/>'s (<c>rand([B, width])</c> from its generator, <c>≥ p</c>:
+    /// Trial k's keep mask is drawn like <see cref="FeedForwardNetwork"/>'s (<c>rand([B, width])</c> from its draws, <c>≥ p</c>:
     /// <c>rand</c> is <c>uniform_(0, 1)</c> on a fresh tensor, so filling trial k's contiguous slice draws the same numbers);
     /// a trial without dropout, or one that no longer trains, draws nothing and keeps every unit.
     /// </summary>
@@ -157,7 +158,7 @@ internal sealed class PackedNetwork : IDisposable
             using var slice = masks[k];
             if (drawsMasks[k] && dropouts[k] > 0)
             {
-                slice.uniform_(0, 1, generators[k]);
+                randoms[k].FillUniform(slice);
             }
             else
             {

@@ -5,6 +5,8 @@ using SweepCluster.Core.Trials;
 using SweepCluster.Training.Data;
 using SweepCluster.Training.Metrics;
 using SweepCluster.Training.Optimization;
+using SweepCluster.Training.Randomness;
+using SweepCluster.Training.Trainer;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,23 +29,26 @@ public sealed class PackedTrialRun : IDisposable
     private readonly TensorDataset data;
     private readonly Device device;
     private readonly TrainingSettings plan;
-    private readonly IReadOnlyList<Generator> generators;
+    private readonly IReadOnlyList<TrialRandom> randoms;
     private readonly PackedNetwork network;
     private readonly PackedOptimizer optimizer;
     private readonly PackedBestWeights best;
     private readonly PackedZeroPattern refit;
     private readonly Stopwatch clock = new();
+    private readonly DeviceGate? deviceGate;
     private PackControls controls;
 
-    public PackedTrialRun(IReadOnlyList<TrialSpec> trials, TensorDataset data, int outputs, Device device)
+    /// <param name="deviceGate">Held for each epoch, so that a calibration on the device waits for it (null: not shared).</param>
+    public PackedTrialRun(IReadOnlyList<TrialSpec> trials, TensorDataset data, int outputs, Device device, DeviceGate? deviceGate = null)
     {
         EnsureCompatible(trials);
+        this.deviceGate = deviceGate;
         this.data = data;
         this.device = device;
         plan = trials[0].Training;
         members = trials.Select((t, k) => new PackMember(k, t)).ToList();
-        generators = trials.Select(t => new Generator(unchecked((ulong)t.Seed), device)).ToList();
-        network = new PackedNetwork(data.Features, trials[0].Widths, outputs, trials.Select(t => t.Dropout).ToList(), generators, device);
+        randoms = trials.Select(t => new TrialRandom(t.Seed, device)).ToList();
+        network = new PackedNetwork(data.Features, trials[0].Widths, outputs, trials.Select(t => t.Dropout).ToList(), randoms, device);
         optimizer = CreateOptimizer(plan, network);
         best = new PackedBestWeights(network);
         refit = new PackedZeroPattern(network);
@@ -59,16 +64,23 @@ public sealed class PackedTrialRun : IDisposable
         clock.Restart();
         for (var epoch = 1; epoch <= plan.TotalEpochs && members.Any(m => m.Running); epoch++)
         {
-            var trainLosses = TrainEpoch(cancellation);
-            if (trainLosses is null || cancellation.IsCancellationRequested)
+            if (RunEpoch(cancellation) is not (var trainLosses, var evaluation))
             {
                 EndRunning(TrialStatus.Interrupted, $"stopped during epoch {epoch}");
                 break;
             }
-            CloseEpoch(epoch, trainLosses, Evaluate(), onEpoch, gate);
+            CloseEpoch(epoch, trainLosses, evaluation, onEpoch, gate);
         }
         EndRunning(TrialStatus.Completed, null);
         return members.Select(Finish).ToList();
+    }
+
+    /// <summary>One epoch's training and evaluation of every trial, holding the device's gate; null when it was cancelled.</summary>
+    private (double[] TrainLosses, PackEvaluation Evaluation)? RunEpoch(CancellationToken cancellation)
+    {
+        using var turn = deviceGate?.Train();
+        var trainLosses = TrainEpoch(cancellation);
+        return trainLosses is null || cancellation.IsCancellationRequested ? null : (trainLosses, Evaluate());
     }
 
     /// <summary>One pass over each trial's own shuffle of the training split; the per-trial mean cross-entropy, or null when cancelled.</summary>
@@ -77,9 +89,9 @@ public sealed class PackedTrialRun : IDisposable
         using var epochScope = torch.NewDisposeScope();
         var rows = data.TrainRows;
         var running = members.Select(m => m.Running).ToArray();
-        // An ended trial draws nothing from its generator, as an ended single run would not; its rows are never learned from.
+        // An ended trial draws nothing, as an ended single run would not; its rows are never learned from.
         var orders = torch.stack(members.Select(m => running[m.Index]
-            ? torch.randperm(rows, device: data.TrainFeatures.device, generator: generators[m.Index])
+            ? randoms[m.Index].Permutation(rows)
             : torch.arange(rows, device: data.TrainFeatures.device)));
         var lossSums = torch.zeros(Count, device: data.TrainFeatures.device);
         for (long start = 0; start < rows; start += plan.BatchSize)
@@ -103,7 +115,7 @@ public sealed class PackedTrialRun : IDisposable
         using var scope = torch.NewDisposeScope();
         var running = members.Select(_ => true).ToArray();
         var batches = Math.Max(1, data.TrainRows / plan.BatchSize);
-        var orders = torch.stack(generators.Select(g => torch.randperm(data.TrainRows, device: data.TrainFeatures.device, generator: g)));
+        var orders = torch.stack(randoms.Select(r => r.Permutation(data.TrainRows)));
         var lossSums = torch.zeros(Count, device: data.TrainFeatures.device);
         var step = 0;
         void Step() => TrainStep(orders.narrow(1, step++ % batches * plan.BatchSize, Math.Min(plan.BatchSize, data.TrainRows)), running, lossSums);
@@ -340,9 +352,9 @@ public sealed class PackedTrialRun : IDisposable
         best.Dispose();
         optimizer.Dispose();
         network.Dispose();
-        foreach (var generator in generators)
+        foreach (var random in randoms)
         {
-            generator.Dispose();
+            random.Dispose();
         }
     }
 }

@@ -72,7 +72,8 @@ public static class DeviceSelector
         var count = TorchRuntime.CudaDeviceCount();
         if (count == 0)
         {
-            throw new DeviceUnavailableException($"--devices {asked}: CUDA is not available: {CudaDiagnosis.WhyUnavailable(TorchRuntime.LibTorchFolder)}");
+            var probe = TorchRuntime.ProbeCuda();
+            throw new DeviceUnavailableException($"--devices {asked}: CUDA is not available: {CudaDiagnosis.WhyUnavailable(TorchRuntime.LibTorchFolder, probe.InitializationError)}");
         }
         return count;
     }

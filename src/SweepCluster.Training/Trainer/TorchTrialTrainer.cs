@@ -60,7 +60,7 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
         {
             return Failed(trial, problem);
         }
-        using var run = new TrialRun(trial, prepared.Data!, prepared.Outputs, prepared.Device);
+        using var run = new TrialRun(trial, prepared.Data!, prepared.Outputs, prepared.Device, calibration.GateFor(prepared.Device));
         return run.Execute(onEpoch, cancellation, gate);
     }
 
@@ -101,7 +101,7 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
         {
             return trials.Select(t => Failed(t, problem)).ToList();
         }
-        using var run = new PackedTrialRun(trials, prepared.Data!, prepared.Outputs, prepared.Device);
+        using var run = new PackedTrialRun(trials, prepared.Data!, prepared.Outputs, prepared.Device, calibration.GateFor(prepared.Device));
         return run.Execute(onEpoch, cancellation, gate);
     }
 
@@ -109,7 +109,7 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
     private PreparedTrial Prepare(TrialSpec trial)
     {
         TorchRuntime.EnsureLoaded();
-        torch.set_num_threads(trial.Training.Threads > 0 ? trial.Training.Threads : Math.Max(1, options.Threads));
+        TorchThreads.Use(trial.Training.Threads > 0 ? trial.Training.Threads : options.Threads);
         var device = DeviceSelector.Resolve(options.Device);
         TensorDataset data;
         try

@@ -6,6 +6,7 @@ using SweepCluster.Training.Data;
 using SweepCluster.Training.Metrics;
 using SweepCluster.Training.Network;
 using SweepCluster.Training.Optimization;
+using SweepCluster.Training.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,22 +22,25 @@ internal sealed class TrialRun : IDisposable
 
     private readonly TrialSpec trial;
     private readonly TensorDataset data;
-    private readonly Generator generator;
+    private readonly TrialRandom random;
     private readonly FeedForwardNetwork network;
     private readonly IParameterOptimizer optimizer;
     private readonly BestState best;
     private readonly List<EpochRecord> history = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly DeviceGate? deviceGate;
 
     /// <summary>The refit's frozen zero pattern; null during the regularized epochs.</summary>
     private ZeroPattern? refit;
 
-    public TrialRun(TrialSpec trial, TensorDataset data, int outputs, Device device)
+    /// <param name="deviceGate">Held for each epoch, so that a calibration on the device waits for it (null: not shared).</param>
+    public TrialRun(TrialSpec trial, TensorDataset data, int outputs, Device device, DeviceGate? deviceGate = null)
     {
         this.trial = trial;
+        this.deviceGate = deviceGate;
         this.data = data;
-        generator = new Generator(unchecked((ulong)trial.Seed), device);
-        network = new FeedForwardNetwork(data.Features, trial.Widths, outputs, trial.Dropout, generator, device);
+        random = new TrialRandom(trial.Seed, device);
+        network = new FeedForwardNetwork(data.Features, trial.Widths, outputs, trial.Dropout, random);
         optimizer = CreateOptimizer(trial.Training, network);
         best = new BestState(network);
     }
@@ -63,12 +67,10 @@ internal sealed class TrialRun : IDisposable
         var epochsWithoutImprovement = 0;
         for (var epoch = 1; epoch <= lastEpoch; epoch++)
         {
-            var trainLoss = TrainEpoch(cancellation);
-            if (cancellation.IsCancellationRequested)
+            if (RunEpoch(cancellation) is not (var trainLoss, var evaluation))
             {
                 return Finish(TrialStatus.Interrupted, $"stopped during epoch {epoch}");
             }
-            var evaluation = Evaluate();
             if (!double.IsFinite(trainLoss) || !double.IsFinite(evaluation.Loss))
             {
                 return Finish(TrialStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? evaluation.Loss : trainLoss)} in epoch {epoch} (learning_rate={Settings.LearningRate})");
@@ -111,11 +113,19 @@ internal sealed class TrialRun : IDisposable
         best.BeginPhase();
     }
 
+    /// <summary>One epoch's training and evaluation, holding the device's gate; null when it was cancelled.</summary>
+    private (double TrainLoss, EvaluationResult Evaluation)? RunEpoch(CancellationToken cancellation)
+    {
+        using var turn = deviceGate?.Train();
+        var trainLoss = TrainEpoch(cancellation);
+        return cancellation.IsCancellationRequested ? null : (trainLoss, Evaluate());
+    }
+
     /// <summary>One pass over the shuffled training split; returns the mean training cross-entropy (NaN when it diverged).</summary>
     private double TrainEpoch(CancellationToken cancellation)
     {
         using var epochScope = torch.NewDisposeScope();
-        var order = torch.randperm(data.TrainRows, device: data.TrainFeatures.device, generator: generator);
+        var order = random.Permutation(data.TrainRows);
         var lossSum = torch.zeros(1, device: data.TrainFeatures.device);
         for (long start = 0; start < data.TrainRows; start += Settings.BatchSize)
         {
@@ -223,6 +233,6 @@ internal sealed class TrialRun : IDisposable
         best.Dispose();
         optimizer.Dispose();
         network.Dispose();
-        generator.Dispose();
+        random.Dispose();
     }
 }

@@ -18,7 +18,8 @@ public sealed class GpuFactAttribute : FactAttribute
     {
         try
         {
-            return TorchRuntime.CudaAvailable() ? null : CudaDiagnosis.WhyUnavailable(TorchRuntime.LibTorchFolder).Split('.')[0];
+            var probe = TorchRuntime.ProbeCuda();
+            return probe.IsAvailable ? null : CudaDiagnosis.WhyUnavailable(TorchRuntime.LibTorchFolder, probe.InitializationError).Split('.')[0];
         }
         catch (Exception e) when (e is NativeRuntimeException or DeviceUnavailableException)
         {

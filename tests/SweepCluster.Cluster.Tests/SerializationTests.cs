@@ -52,6 +52,7 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         new EpochVerdict("test-1", 3, true, "asha: rung 1 (epoch 3)"), new AssignTrial(InMemoryTrialSource.Spec(1, 1e-3), 1, [1, 3, 9]),
         new TrialProgress("test-2", new EpochRecord(3, 0.5, 0.6, 0.7), 2), new ResultRecorded(5, TrialStatus.StoppedEarly, -0.25),
         new TrialFinished(6, Refitted), new AssignTrial(GroupTrial, 1), new TrialProgress("test-6", new EpochRecord(32, 0.5, 0.6, 0.7, Refit: true), 6),
+        new AssignmentStarted([4, 5, 6]),
     ];
 
     public static TheoryData<string> SampleNames() => [.. Samples.Select(s => s.GetType().Name + ":" + Array.IndexOf(Samples, s))];
@@ -112,6 +113,7 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         "c.stats = Coordination.CoordinatorStats",
         "c.status = Coordination.SweepStatus",
         "c.summary = Coordination.SweepSummary",
+        "c.assignment-started = Coordination.CoordinatorProtocol+AssignmentStarted",
         "w.assign = Workers.WorkerProtocol+AssignTrial",
         "w.assign-pack = Workers.WorkerProtocol+AssignPack",
         "w.stop = Workers.WorkerProtocol+StopTrial",

@@ -13,12 +13,12 @@ internal sealed class SweepHarness : IDisposable
 {
     private readonly List<IActorRef> workers = [];
 
-    public SweepHarness(ActorSystem system, ITrialSource source, int maxRetries = 2)
+    public SweepHarness(ActorSystem system, ITrialSource source, int maxRetries = 2, TimeSpan? assignmentLease = null)
     {
         System = system;
         Paths = new SweepOutputPaths(Path.Combine(Path.GetTempPath(), $"sweepcluster-test-{Guid.NewGuid():N}"));
         Results = system.ActorOf(ResultsActor.Props(new ResultsSettings(Paths, source.Metric, source.SweptParameters)));
-        Coordinator = system.ActorOf(CoordinatorActor.Props(source, Results, new CoordinatorSettings(maxRetries)));
+        Coordinator = system.ActorOf(CoordinatorActor.Props(source, Results, new CoordinatorSettings(maxRetries, AssignmentLease: assignmentLease)));
     }
 
     public ActorSystem System { get; }

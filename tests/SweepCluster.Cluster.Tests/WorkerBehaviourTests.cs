@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Results;
@@ -12,10 +13,62 @@ public sealed class WorkerBehaviourTests : TestKit
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public void Worker_answers_status_while_training_and_stops_its_trial_on_request()
+    public void Worker_acknowledges_an_assignment_to_its_sender_as_it_starts_it()
     {
         // given a worker whose trainer blocks until cancelled
         var coordinator = CreateTestProbe();
+        var trainer = new FakeTrainer { Blocks = _ => true };
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+
+        // when it is given a pack of two trials
+        worker.Tell(new AssignPack([new AssignTrial(InMemoryTrialSource.Spec(3), 1), new AssignTrial(InMemoryTrialSource.Spec(4), 1)]), coordinator);
+
+        // then the first thing it says is that it started both, which closes the coordinator's lease
+        Assert.Equal([3L, 4L], coordinator.ExpectMsg<AssignmentStarted>(Patience).Indices);
+        worker.Tell(new StopTrial("test-3"));
+    }
+
+    [Fact]
+    public void An_assignment_sent_again_while_it_trains_is_acknowledged_again_and_not_trained_twice()
+    {
+        // given a worker training trial 5 (its acknowledgement is taken as lost)
+        var coordinator = CreateTestProbe();
+        var trainer = new FakeTrainer { Blocks = _ => true };
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+        var assignment = new AssignTrial(InMemoryTrialSource.Spec(5), 1);
+        worker.Tell(assignment, coordinator);
+        coordinator.ExpectMsg<AssignmentStarted>(Patience);
+        AwaitCondition(() => trainer.Started.Contains("test-5"), Patience);
+
+        // when the coordinator's lease runs out and it sends the same assignment, plus one trial the worker does not hold
+        worker.Tell(new AssignPack([assignment, new AssignTrial(InMemoryTrialSource.Spec(6), 1)]), coordinator);
+
+        // then the worker acknowledges trial 5 again, hands trial 6 back at once, and trains trial 5 only once
+        Assert.Equal([5L], coordinator.ExpectMsg<AssignmentStarted>(Patience).Indices);
+        Assert.Equal(6, coordinator.ExpectMsg<ReturnTrial>(Patience).Index);
+        worker.Tell(new StopTrial("test-5"));
+        Assert.Equal("test-5", coordinator.ExpectMsg<TrialFinished>(Patience).Result.TrialId);
+        Assert.Equal(1, trainer.CallsFor("test-5"));
+        Assert.Equal(0, trainer.CallsFor("test-6"));
+    }
+
+    /// <summary>A coordinator's probe for the tests of other messages: the acknowledgement of each assignment is not what they check.</summary>
+    private TestProbe CoordinatorProbe()
+    {
+        var probe = CreateTestProbe();
+        probe.IgnoreMessages<AssignmentStarted>();
+        return probe;
+    }
+
+    [Fact]
+    public void Worker_answers_status_while_training_and_stops_its_trial_on_request()
+    {
+        // given a worker whose trainer blocks until cancelled
+        var coordinator = CoordinatorProbe();
         var trainer = new FakeTrainer { Blocks = _ => true };
         var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
         coordinator.ExpectMsg<RegisterWorker>(m => m.Name == "w0" && m.Node == "node-a");
@@ -38,7 +91,7 @@ public sealed class WorkerBehaviourTests : TestKit
     public void Worker_waits_at_decision_epochs_and_stops_the_trial_the_scheduler_stops()
     {
         // given a worker and a trial of 6 epochs whose decision epochs are 1 and 3
-        var coordinator = CreateTestProbe();
+        var coordinator = CoordinatorProbe();
         var trainer = new CurveTrainer((_, epoch) => 2.0 / epoch);
         var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
         coordinator.ExpectMsg<RegisterWorker>();
@@ -66,7 +119,7 @@ public sealed class WorkerBehaviourTests : TestKit
     public void A_trial_waiting_for_its_verdict_does_not_hang_when_the_sweep_stops_it()
     {
         // given a worker whose trial waits at its decision epoch 1
-        var coordinator = CreateTestProbe();
+        var coordinator = CoordinatorProbe();
         var trainer = new CurveTrainer((_, epoch) => 1.0 / epoch);
         var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
         coordinator.ExpectMsg<RegisterWorker>();
@@ -88,8 +141,8 @@ public sealed class WorkerBehaviourTests : TestKit
     {
         // given a worker that sends to a proxy (as to the singleton proxy on a cluster) and watches the coordinator that
         // acknowledged it, whose trial waits at its decision epoch 1
-        var coordinator = CreateTestProbe();
-        var proxy = CreateTestProbe();
+        var coordinator = CoordinatorProbe();
+        var proxy = CoordinatorProbe();
         var trainer = new CurveTrainer((_, epoch) => 1.0 / epoch);
         var worker = Sys.ActorOf(WorkerActor.Props(proxy, trainer, new WorkerSettings("w0", "node-a")));
         proxy.ExpectMsg<RegisterWorker>();
@@ -110,7 +163,7 @@ public sealed class WorkerBehaviourTests : TestKit
     public void A_late_verdict_is_asked_for_again_by_reporting_the_epoch_again()
     {
         // given a worker that asks again after 200 ms, and a trial waiting at its decision epoch 1
-        var coordinator = CreateTestProbe();
+        var coordinator = CoordinatorProbe();
         var trainer = new CurveTrainer((_, epoch) => 1.0 / epoch);
         var settings = new WorkerSettings("w0", "node-a", VerdictResendAfter: TimeSpan.FromMilliseconds(200));
         var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, settings));
@@ -133,7 +186,7 @@ public sealed class WorkerBehaviourTests : TestKit
     public void A_verdict_that_arrives_before_the_trainer_asks_is_kept()
     {
         // given a worker whose trial waits for a release before its first epoch
-        var coordinator = CreateTestProbe();
+        var coordinator = CoordinatorProbe();
         var trainer = new CurveTrainer((_, _) => 1.0) { Blocks = _ => true };
         var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
         coordinator.ExpectMsg<RegisterWorker>();
@@ -156,7 +209,7 @@ public sealed class WorkerBehaviourTests : TestKit
     public void Trainer_exception_becomes_a_failed_result_with_its_message()
     {
         // given a trainer that throws
-        var coordinator = CreateTestProbe();
+        var coordinator = CoordinatorProbe();
         var trainer = new FakeTrainer { Throw = _ => new InvalidOperationException("out of memory") };
         var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "n")));
         coordinator.ExpectMsg<RegisterWorker>();
@@ -175,7 +228,7 @@ public sealed class WorkerBehaviourTests : TestKit
     public void Worker_reports_each_epoch_before_the_result()
     {
         // given an idle worker
-        var coordinator = CreateTestProbe();
+        var coordinator = CoordinatorProbe();
         var worker = Sys.ActorOf(WorkerActor.Props(coordinator, new FakeTrainer(), new WorkerSettings("w0", "n")));
         coordinator.ExpectMsg<RegisterWorker>();
         coordinator.ExpectMsg<RequestTrial>();
@@ -213,7 +266,7 @@ public sealed class WorkerBehaviourTests : TestKit
     public void Worker_shutting_down_hands_its_trial_back_and_reports_no_result()
     {
         // given a worker training a trial that blocks
-        var coordinator = CreateTestProbe();
+        var coordinator = CoordinatorProbe();
         var trainer = new FakeTrainer { Blocks = _ => true };
         var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "n")));
         coordinator.ExpectMsg<RegisterWorker>();

@@ -31,6 +31,25 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Packs_of_256_trials_reach_a_remote_worker_and_every_one_of_600_trials_finishes()
+    {
+        // given a remote worker that takes packs of 256 (one such assignment is larger than Akka's default 128,000-byte frame)
+        using var cluster = new TestCluster(output, TestCluster.TinySweepYaml(600));
+        var worker = (await StartWorkersAsync(cluster, 1, "--pack-size", "256"))[0];
+        var coordinator = cluster.StartCoordinator();
+
+        // when the sweep runs
+        var exit = await coordinator.WaitForExitAsync(TimeSpan.FromSeconds(300));
+
+        // then every trial is recorded once, and at least one pack of 256 crossed the network whole
+        Assert.True(exit == 0, cluster.Describe());
+        AssertEachTrialOnce(cluster, 600);
+        Assert.Contains(cluster.Dispatches(), d => d.Property("Pack") == "256");
+        Assert.DoesNotContain(cluster.Events(), e => e.Template == EventTemplates.PackShrunkForFrame || e.Template == EventTemplates.TrialRequeuedUnacknowledged);
+        Assert.Equal(0, await worker.WaitForExitAsync(ExitTimeout));
+    }
+
+    [Fact]
     public async Task Worker_killed_mid_trial_its_trial_is_requeued_and_finishes_once_elsewhere()
     {
         // given two workers, one of them holding a trial
@@ -132,9 +151,9 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     }
 
     /// <summary>Starts worker nodes and waits until each is up (and trying to join), so that all of them take part from the start.</summary>
-    internal static async Task<NodeProcess[]> StartWorkersAsync(TestCluster cluster, int count)
+    internal static async Task<NodeProcess[]> StartWorkersAsync(TestCluster cluster, int count, params string[] options)
     {
-        var workers = Enumerable.Range(0, count).Select(_ => cluster.StartWorker()).ToArray();
+        var workers = Enumerable.Range(0, count).Select(_ => cluster.StartWorker(options)).ToArray();
         await cluster.WaitUntilAsync(() => workers.All(w => cluster.Events().Any(e => e.Template.StartsWith("Worker node {Node} started", StringComparison.Ordinal)
             && e.Property("Node") == w.WorkerNodeName)), SweepTimeout, "every worker node is up");
         return workers;

@@ -22,12 +22,18 @@ internal sealed class TestCluster : IDisposable
     private readonly ITestOutputHelper output;
 
     public TestCluster(ITestOutputHelper output, int trials, int epochs = 40)
+        : this(output, SweepYaml(trials, epochs))
+    {
+    }
+
+    /// <param name="sweepYaml">The sweep file's text; its name must be <see cref="SweepName"/>.</param>
+    public TestCluster(ITestOutputHelper output, string sweepYaml)
     {
         this.output = output;
         Folder = Directory.CreateTempSubdirectory("sweepcluster-it-").FullName;
         Port = FreePort();
         SweepFile = Path.Combine(Folder, "sweep.yaml");
-        File.WriteAllText(SweepFile, SweepYaml(trials, epochs));
+        File.WriteAllText(SweepFile, sweepYaml);
     }
 
     public string Folder { get; }
@@ -164,6 +170,23 @@ internal sealed class TestCluster : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Trials of a few milliseconds (150 rows, 1 epoch) of two shapes: what is tested is the control plane.</summary>
+    public static string TinySweepYaml(int trials) => $$"""
+        name: {{SweepName}}
+        method: random
+        trials: {{trials}}
+        seed: 1
+        metric: { name: val_loss, goal: minimize }
+        data:
+          synthetic: { samples: 150, features: 4, informative: 2, classes: 2, seed: 3 }
+          validation_fraction: 0.2
+        model: { outputs: 2 }
+        training: { epochs: 1, batch_size: 32, learning_rate: 1.0e-2 }
+        parameters:
+          lambda: { log_uniform: [1.0e-5, 1.0e-2] }
+          widths: { values: [[8], [16]] }
+        """;
 
     // Trials of about a second each on one thread: long enough to kill a node mid-trial, short enough for CI.
     private static string SweepYaml(int trials, int epochs) => $$"""

@@ -28,8 +28,10 @@ namespace SweepCluster.Cluster.Coordination;
 /// Event-sourced: a trial is journaled as settled only after the results actor has written its line, so a
 /// resumed coordinator never loses a result and never re-runs a finished trial.
 /// </summary>
-public sealed class CoordinatorActor : ReceivePersistentActor
+public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 {
+    private const string LeaseTimer = "leases";
+
     private readonly ITrialSource source;
     private readonly IActorRef results;
     private readonly CoordinatorSettings settings;
@@ -48,6 +50,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private readonly ITrialScheduler? scheduler;
     private readonly SearchHistory? history;
     private readonly List<TrialSuggested> unjournaled = [];
+    private readonly AssignmentLeases<IActorRef> leases;
+    private readonly FrameBudget? frame;
     private long done;
     private long stoppedEarly;
     private long failed;
@@ -73,6 +77,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         // Fresh per incarnation: the journal's replay below rebuilds both, so a restarted coordinator decides as before.
         scheduler = source.NewScheduler();
         history = source.Adaptive ? new SearchHistory() : null;
+        leases = new AssignmentLeases<IActorRef>(settings.Lease);
+        frame = FrameBudget.Of(Context.System);
         Recover<SweepStarted>(started => journaled = started);
         Recover<SchedulerReported>(report => scheduler?.Report(report.Index, report.Epoch, report.Value));
         Recover<TrialSuggested>(suggested => history?.Suggest(suggested.Index, [.. suggested.Point]));
@@ -83,6 +89,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     }
 
     public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(ITrialSource source, IActorRef results, CoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new CoordinatorActor(source, results, settings));
@@ -183,6 +191,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         {
             SweepLog().Info(EventTemplates.SweepStarted, sweepId, queue.Total, settings.MaxAttempts);
         }
+        Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, settings.Lease / 2);
         Become(Running);
         Stash.UnstashAll();
         CompleteIfSettled();
@@ -205,6 +214,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         Command<Terminated>(OnTerminated);
         Command<StopSweep>(OnStop);
         Command<ReturnTrial>(OnReturn);
+        Leases();
     }
 
     private void Stopping()
@@ -217,6 +227,13 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         Command<Terminated>(OnTerminated);
         Command<StopSweep>(message => InterruptRunning(message.InterruptRunning));
         Command<ReturnTrial>(OnReturn);
+        Leases();
+    }
+
+    private void Leases()
+    {
+        Command<AssignmentStarted>(OnAssignmentStarted);
+        Command<CheckLeases>(_ => OnCheckLeases());
     }
 
     private void Completed()
@@ -229,6 +246,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         Command<TrialProgress>(_ => { });
         Command<Terminated>(_ => { });
         Command<StopSweep>(_ => { });
+        Command<AssignmentStarted>(_ => { });
+        Command<CheckLeases>(_ => { });
     }
 
     private void Queries()
@@ -502,9 +521,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         }
         var info = workers[worker];
         var held = pack.Select(trial => new Assignment(trial, failedAttempts.GetValueOrDefault(trial.Index) + 1, worker, info)).ToList();
+        if (FitFrame(worker, held) is not { } message)
+        {
+            return TryDispatch(worker);
+        }
         assignments[worker] = held;
-        var trials = held.Select(a => new AssignTrial(a.Trial, a.Attempt, scheduler?.DecisionEpochs(a.Trial.Index))).ToList();
-        SendAfterJournal(worker, trials.Count == 1 ? trials[0] : new AssignPack(trials));
+        SendAfterJournal(worker, message);
         foreach (var assignment in held)
         {
             dispatches++;
@@ -514,9 +536,94 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         return true;
     }
 
+    private object AssignmentOf(IReadOnlyList<Assignment> held)
+    {
+        var trials = held.Select(a => new AssignTrial(a.Trial, a.Attempt, scheduler?.DecisionEpochs(a.Trial.Index))).ToList();
+        return trials.Count == 1 ? trials[0] : new AssignPack(trials);
+    }
+
+    /// <summary>
+    /// The assignment of <paramref name="held"/>, cut to what one remoting frame carries to <paramref name="worker"/>: the trials
+    /// cut off go back to the front of the queue. A single trial too large to send fails for good (null): sending it again
+    /// would fail again.
+    /// </summary>
+    private object? FitFrame(IActorRef worker, List<Assignment> held)
+    {
+        var message = AssignmentOf(held);
+        var bytes = frame?.PayloadBytes(worker, message) ?? 0;
+        if (frame is null || bytes <= frame.MaxPayloadBytes)
+        {
+            return message;
+        }
+        var (offered, offeredBytes, info) = (held.Count, bytes, held[0].Info);
+        while (held.Count > 1 && bytes > frame.MaxPayloadBytes)
+        {
+            var keep = (int)Math.Clamp(held.Count * frame.MaxPayloadBytes / bytes, 1, held.Count - 1);
+            foreach (var cut in Enumerable.Reverse(held.Skip(keep).ToList()))
+            {
+                queue.PutBackFirst(cut.Trial.Index);
+            }
+            held.RemoveRange(keep, held.Count - keep);
+            message = AssignmentOf(held);
+            bytes = frame.PayloadBytes(worker, message);
+        }
+        if (bytes <= frame.MaxPayloadBytes)
+        {
+            log.Warning(EventTemplates.PackShrunkForFrame, info.Name, offered, held.Count, offeredBytes, frame.MaxPayloadBytes);
+            return message;
+        }
+        var trial = held[0];
+        trialLog.Write(LogLevel.ErrorLevel, trial.Trial.Id, info.Name, info.Node, EventTemplates.TrialTooLargeToSend, trial.Trial.Id, info.Name, bytes, frame.MaxPayloadBytes);
+        Settle(trial.Trial.Index, trial.Trial.SweptValues, new TrialResult(trial.Trial.Id, TrialStatus.Failed,
+            $"its assignment is {bytes} bytes, over the remoting frame of {frame.MaxPayloadBytes} bytes", null, [], FailureKind: TrialFailureKind.Deterministic), trial.Attempt);
+        return null;
+    }
+
+    private void OnAssignmentStarted(AssignmentStarted message)
+    {
+        if (assignments.TryGetValue(Sender, out var pack) && pack.Any(a => message.Indices.Contains(a.Trial.Index)))
+        {
+            leases.Acknowledge(Sender);
+        }
+    }
+
+    /// <summary>An assignment not acknowledged in time is sent again; after the last send its trials go back to the queue.</summary>
+    private void OnCheckLeases()
+    {
+        foreach (var expiry in leases.Expire(DateTimeOffset.UtcNow))
+        {
+            if (!assignments.TryGetValue(expiry.Worker, out var pack))
+            {
+                continue;
+            }
+            var first = pack[0];
+            if (expiry.Resend)
+            {
+                trialLog.Write(LogLevel.WarningLevel, first.Trial.Id, first.Info.Name, first.Info.Node,
+                    EventTemplates.AssignmentResent, first.Trial.Id, first.Info.Name, expiry.Sends, settings.Lease.TotalSeconds);
+                expiry.Worker.Tell(expiry.Message);
+                continue;
+            }
+            foreach (var held in Enumerable.Reverse(Release(expiry.Worker)))
+            {
+                queue.PutBackFirst(held.Trial.Index);
+                trialLog.Write(LogLevel.ErrorLevel, held.Trial.Id, held.Info.Name, held.Info.Node,
+                    EventTemplates.TrialRequeuedUnacknowledged, held.Trial.Id, held.Info.Name, expiry.Sends);
+            }
+            // It may be waiting for an answer that never came: it gets the next one when there is work.
+            Park(expiry.Worker);
+            if (!stopping)
+            {
+                DispatchToIdle();
+            }
+        }
+        CompleteIfSettled();
+    }
+
     /// <summary>New points of an adaptive search are journaled before the trials that carry them reach a worker.</summary>
     private void SendAfterJournal(IActorRef worker, object assignment)
     {
+        leases.Sent(worker, assignment, DateTimeOffset.UtcNow);
         if (unjournaled.Count == 0)
         {
             worker.Tell(assignment);
@@ -562,6 +669,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     /// <summary>Takes every trial <paramref name="worker"/> holds off the books.</summary>
     private List<Assignment> Release(IActorRef worker)
     {
+        leases.Forget(worker);
         if (!assignments.Remove(worker, out var pack))
         {
             return [];
@@ -580,6 +688,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         if (pack.Count == 0)
         {
             assignments.Remove(worker);
+            leases.Forget(worker);
         }
         return held;
     }
@@ -647,6 +756,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         }
         waiters.Clear();
         Context.System.EventStream.Publish(new SweepCompleted(summary));
+        Timers.Cancel(LeaseTimer);
         foreach (var worker in workers.Keys)
         {
             worker.Tell(new SweepOver(sweepId));
@@ -669,5 +779,10 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         var start = Stopwatch.GetTimestamp();
         handle();
         busyTicks += Stopwatch.GetTimestamp() - start;
+    }
+
+    private sealed record CheckLeases
+    {
+        public static CheckLeases Instance { get; } = new();
     }
 }

@@ -59,6 +59,12 @@ public static class CoordinatorProtocol
     /// </summary>
     public sealed record ReturnTrial(long Index, string TrialId) : ISweepMessage;
 
+    /// <summary>
+    /// From a worker: it has started the assignment of these trials (an <c>AssignTrial</c> or <c>AssignPack</c>), so its lease is
+    /// closed. Sent again when the same assignment arrives twice (a resend crossed the first acknowledgement).
+    /// </summary>
+    public sealed record AssignmentStarted(IReadOnlyList<long> Indices) : ISweepMessage;
+
     /// <summary>Answered with <see cref="CoordinatorStats"/> (the control-plane benchmark reads it).</summary>
     public sealed record GetCoordinatorStats : ISweepMessage
     {

@@ -27,6 +27,9 @@ public static class AkkaConfig
 
     public const string SystemName = "sweepcluster";
 
+    /// <summary>The largest message remoting carries: 32 MiB (see docs/architecture.md, "Large messages").</summary>
+    public const long MaximumFrameBytes = 32L * 1024 * 1024;
+
     /// <summary>How often a node that is not in the cluster (yet) tries its seeds again.</summary>
     public static readonly TimeSpan JoinRetry = TimeSpan.FromSeconds(2);
 
@@ -89,6 +92,9 @@ public static class AkkaConfig
                   hostname = {{Quote(node.Host)}}
                   port = {{node.Port}}
                   enable-ssl = {{(node.Tls is null ? "off" : "on")}}
+                  # an assignment of 256 trials, or a trial's model, is larger than the default 128,000 bytes; the
+                  # coordinator still measures what it sends against this (Coordination/FrameBudget.cs)
+                  maximum-frame-size = {{MaximumFrameBytes}}b
                 }
                 # a worker waiting for a coordinator that is not up yet retries soon after it appears
                 retry-gate-closed-for = 1s

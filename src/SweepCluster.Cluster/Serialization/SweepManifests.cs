@@ -31,6 +31,7 @@ public static class SweepManifests
         new("c.stats", typeof(CoordinatorStats)),
         new("c.status", typeof(SweepStatus)),
         new("c.summary", typeof(SweepSummary)),
+        new("c.assignment-started", typeof(AssignmentStarted)),
         new("w.assign", typeof(AssignTrial)),
         new("w.assign-pack", typeof(AssignPack)),
         new("w.stop", typeof(StopTrial)),

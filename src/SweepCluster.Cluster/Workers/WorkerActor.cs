@@ -167,11 +167,33 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         Receive<EpochVerdict>(OnVerdict);
         Receive<VerdictOverdue>(OnVerdictOverdue);
         Receive<HandBackTrial>(_ => HandBack());
+        Receive<AssignTrial>(assignment => OnAssignedWhileTraining([assignment]));
+        Receive<AssignPack>(pack => OnAssignedWhileTraining(pack.Trials));
         Cluster();
+    }
+
+    /// <summary>
+    /// The coordinator sent this assignment again (its lease ran out before the acknowledgement arrived): acknowledge it
+    /// again. Trials this worker does not hold cannot start now; they go back at once.
+    /// </summary>
+    private void OnAssignedWhileTraining(IReadOnlyList<AssignTrial> assignments)
+    {
+        var held = current.Select(a => a.Trial.Index).ToHashSet();
+        var repeated = assignments.Where(a => held.Contains(a.Trial.Index)).Select(a => a.Trial.Index).ToList();
+        if (repeated.Count > 0)
+        {
+            Sender.Tell(new AssignmentStarted(repeated));
+        }
+        foreach (var other in assignments.Where(a => !held.Contains(a.Trial.Index)).Reverse())
+        {
+            Sender.Tell(new ReturnTrial(other.Trial.Index, other.Trial.Id));
+        }
     }
 
     private void Start(IReadOnlyList<AssignTrial> assignments)
     {
+        // Closes the assignment's lease at the coordinator (the sender), before anything slow happens here.
+        Sender.Tell(new AssignmentStarted([.. assignments.Select(a => a.Trial.Index)]));
         current = assignments;
         lastEpoch = null;
         cancellation = new CancellationTokenSource();

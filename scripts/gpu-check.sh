@@ -3,7 +3,8 @@
 # 4 worker slots, and on the CPU, then 300 tiny trials in one worker process on cuda:0 while sampling its GPU memory, and (when the CLI
 # has it) the packing benchmark on CUDA. Prints one JSON object (also written to OUT_DIR/gpu-check.json) with, per
 # run: exit code, wall seconds, trials/min, samples/s and peak GPU memory; for the memory run, the growth from
-# the first 10 % of trials to the end.
+# the first 10 % of trials to the end; and `bench gpu` (the GPU path's checks: a trial, a pack, a calibration) with the
+# pass or fail of each under "gpu_checks".
 #
 # Meant for a machine with an NVIDIA GPU and a PyTorch (CUDA) install but no .NET: make the app here with
 # scripts/gpu-publish.sh (.gpu/app.tar.xz), carry the repository there, and run this script from its root.
@@ -125,7 +126,12 @@ if "$cli" bench packing --help >/dev/null 2>&1; then
     [ -n "$packing" ] || say "bench packing: no result (see above)"
 fi
 
-WORK="$work" PACKING="$packing" python3 - "$out/gpu-check.json" <<'PY'
+# The GPU path's own checks (the [GpuFact] tests' checks: a trial, a pack against its trials alone, a calibration), pass or fail each.
+say "bench gpu --device cuda:0"
+gpu_checks=$(timeout 300 "$cli" bench gpu --device cuda:0 2>>"$log" | tail -n 1)
+[ -n "$gpu_checks" ] || say "bench gpu: no result (see above)"
+
+WORK="$work" PACKING="$packing" GPU_CHECKS="$gpu_checks" python3 - "$out/gpu-check.json" <<'PY'
 import json, os, sys
 
 work = os.environ["WORK"]
@@ -184,6 +190,11 @@ if packing:
         report["bench_packing_cuda"] = json.loads(packing)
     except json.JSONDecodeError:
         report["bench_packing_cuda"] = {"unparsed": packing[:500]}
+gpu_checks = os.environ.get("GPU_CHECKS", "")
+try:
+    report["gpu_checks"] = json.loads(gpu_checks) if gpu_checks else {"passed": False, "detail": "no result: see gpu-check.log"}
+except json.JSONDecodeError:
+    report["gpu_checks"] = {"passed": False, "unparsed": gpu_checks[:500]}
 text = json.dumps(report, indent=2)
 open(sys.argv[1], "w").write(text + "\n")
 print(text)

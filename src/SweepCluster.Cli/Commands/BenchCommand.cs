@@ -12,7 +12,7 @@ namespace SweepCluster.Cli.Commands;
 /// <c>sweepcluster bench …</c>: the project's shipped benchmarks. <c>control-plane</c> measures the coordinator with an instant trainer; <c>train</c> measures end-to-end
 /// training throughput of the seed model (30→100→200→300→100→5, dropout 0.2, L1 penalty, Adam); <c>packing</c> measures how
 /// packs of K trials of that model scale against K = 1; <c>report</c> writes the result files of a made-up N-trial sweep and
-/// times report.html.
+/// times report.html; <c>gpu</c> runs the GPU path's checks (scripts/gpu-check.sh).
 /// </summary>
 public static class BenchCommand
 {
@@ -23,7 +23,30 @@ public static class BenchCommand
         bench.Subcommands.Add(CreateControlPlane());
         bench.Subcommands.Add(CreatePacking());
         bench.Subcommands.Add(CreateReport());
+        bench.Subcommands.Add(CreateGpu());
         return bench;
+    }
+
+    private static Command CreateGpu()
+    {
+        var device = new Option<string>("--device") { Description = "The GPU: cuda or cuda:N.", DefaultValueFactory = _ => "cuda:0" };
+        var command = new Command("gpu", "The GPU path's checks (a trial, a pack against its trials alone, a calibration) as one JSON line; exit 1 when one fails.") { device };
+        command.SetAction(result =>
+        {
+            var name = result.GetValue(device)!;
+            try
+            {
+                var checks = GpuChecks.Run(name);
+                Console.WriteLine(GpuChecks.ToJson(name, checks));
+                return checks.All(c => c.Passed) ? ExitCodes.Success : ExitCodes.TrialsFailed;
+            }
+            catch (DeviceUnavailableException e)
+            {
+                Console.Error.WriteLine($"bench gpu: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
     }
 
     private static Command CreatePacking()

@@ -23,7 +23,10 @@ public static class DatasetSplitter
             ToFeatureTensor(data, validation, mean, scale, device),
             ToLabelTensor(data, validation, device),
             data.ClassCount,
-            data.FeatureNames);
+            data.FeatureNames,
+            data.ClassNames,
+            [.. mean.Select(m => (float)m)],
+            [.. scale.Select(s => (float)s)]);
     }
 
     private static int[] ShuffledRows(int rows, long seed)

@@ -5,6 +5,7 @@ using Akka.Event;
 using Akka.Persistence;
 using SweepCluster.Cluster.Logging;
 using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Models;
 using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Scheduling;
@@ -47,6 +48,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     private readonly List<IActorRef> waiters = [];
     private readonly ITrialScheduler? scheduler;
     private readonly SearchHistory? history;
+    private readonly ModelBar modelBar;
     private readonly List<TrialSuggested> unjournaled = [];
     private long done;
     private long stoppedEarly;
@@ -73,6 +75,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         // Fresh per incarnation: the journal's replay below rebuilds both, so a restarted coordinator decides as before.
         scheduler = source.NewScheduler();
         history = source.Adaptive ? new SearchHistory() : null;
+        modelBar = new ModelBar(source.Metric, settings.KeepModels);
         Recover<SweepStarted>(started => journaled = started);
         Recover<SchedulerReported>(report => scheduler?.Report(report.Index, report.Epoch, report.Value));
         Recover<TrialSuggested>(suggested => history?.Suggest(suggested.Index, [.. suggested.Point]));
@@ -372,6 +375,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
     {
         MarkSettled(index, result.Status);
         history?.Observe(index, ObservedLoss.Of(result, source.Metric));
+        modelBar.Observe(result);
         if (result.Status == TrialStatus.Failed)
         {
             trialLog.WriteWith(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node, FailureOf(result),
@@ -405,16 +409,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor
             return false;
         }
         failedAttempts.Remove(index);
-        if (status == TrialStatus.Failed)
-        {
-            failed++;
-        }
-        else
-        {
-            done++;
-            interrupted += status == TrialStatus.Interrupted ? 1 : 0;
-            stoppedEarly += status == TrialStatus.StoppedEarly ? 1 : 0;
-        }
+        var failure = status == TrialStatus.Failed;
+        failed += failure ? 1 : 0;
+        done += failure ? 0 : 1;
+        interrupted += status == TrialStatus.Interrupted ? 1 : 0;
+        stoppedEarly += status == TrialStatus.StoppedEarly ? 1 : 0;
         return true;
     }
 
@@ -503,7 +502,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor
         var info = workers[worker];
         var held = pack.Select(trial => new Assignment(trial, failedAttempts.GetValueOrDefault(trial.Index) + 1, worker, info)).ToList();
         assignments[worker] = held;
-        var trials = held.Select(a => new AssignTrial(a.Trial, a.Attempt, scheduler?.DecisionEpochs(a.Trial.Index))).ToList();
+        var trials = held.Select(a => new AssignTrial(a.Trial, a.Attempt, scheduler?.DecisionEpochs(a.Trial.Index), modelBar.Request)).ToList();
         SendAfterJournal(worker, trials.Count == 1 ? trials[0] : new AssignPack(trials));
         foreach (var assignment in held)
         {

@@ -4,8 +4,10 @@ namespace SweepCluster.Cluster.Coordination;
 /// A failed trial runs at most <c>1 + MaxRetries</c> times before it fails for good. The coordinator journals
 /// under <paramref name="PersistenceId"/> (default <c>sweep-&lt;name&gt;</c>); <paramref name="DefinitionHash"/>
 /// identifies the sweep definition, and a journal started with another hash is refused ("" skips the check).
+/// <paramref name="KeepModels"/>: how many top models the results actor keeps; the coordinator asks workers for a trained
+/// model only with a trial that may enter them (0: never).
 /// </summary>
-public sealed record CoordinatorSettings(int MaxRetries = 2, string DefinitionHash = "", string? PersistenceId = null)
+public sealed record CoordinatorSettings(int MaxRetries = 2, string DefinitionHash = "", string? PersistenceId = null, int KeepModels = 0)
 {
     public int MaxAttempts => 1 + Math.Max(0, MaxRetries);
 }

@@ -260,7 +260,9 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         {
             var trial = assignment.Trial;
             var reason = outcome.Status == TrialStatus.StoppedEarly ? verdicts?.StopReason(position) ?? outcome.Reason : outcome.Reason;
-            var result = outcome with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device, Reason = reason };
+            // The trained network travels only when the coordinator asked for it: most results cannot enter the top K.
+            var model = assignment.Model?.Wants(outcome) == true ? outcome.Model : null;
+            var result = outcome with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device, Reason = reason, Model = model };
             LogResult(trial, result);
             coordinator.Tell(new TrialFinished(trial.Index, result));
         }

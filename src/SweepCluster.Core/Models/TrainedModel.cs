@@ -5,7 +5,8 @@ namespace SweepCluster.Core.Models;
 /// run it on raw rows: the feature names in the data's column order, the training split's standardisation
 /// (<c>(x − InputMean) / InputStd</c> per feature), and the class labels in output order. The layers are
 /// <c>Linear → ReLU</c> but the last, which gives logits (dropout only acts in training). <paramref name="Seed"/>: the
-/// trial's seed. Plain managed data, so that it travels with a result and the writers need no TorchSharp.
+/// trial's seed; <paramref name="LabelColumn"/>: the data's label column (null for synthetic data), which a file to
+/// predict on may hold. Plain managed data, so that it travels with a result and the writers need no TorchSharp.
 /// </summary>
 public sealed record TrainedModel(
     IReadOnlyList<string> Features,
@@ -13,7 +14,8 @@ public sealed record TrainedModel(
     ModelTensor InputMean,
     ModelTensor InputStd,
     IReadOnlyList<ModelLayer> Layers,
-    long Seed)
+    long Seed,
+    string? LabelColumn = null)
 {
     public int Inputs => Layers[0].Inputs;
 

@@ -1,4 +1,6 @@
 using SweepCluster.Core.Models;
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Core.Trials;
 using SweepCluster.Training.Data;
 using static TorchSharp.torch;
 
@@ -8,13 +10,14 @@ namespace SweepCluster.Training.Trainer;
 internal static class ModelExport
 {
     /// <param name="layers">Each layer's weight <c>[out, in]</c> and bias <c>[out]</c>, first layer first.</param>
-    public static TrainedModel From(IReadOnlyList<(Tensor Weight, Tensor Bias)> layers, TensorDataset data, long seed) =>
+    public static TrainedModel From(IReadOnlyList<(Tensor Weight, Tensor Bias)> layers, TensorDataset data, TrialSpec trial) =>
         new(data.FeatureNames,
             Classes(data.ClassNames, (int)layers[^1].Weight.shape[0]),
             ModelTensor.FromFloats(data.InputMean, data.InputMean.Length),
             ModelTensor.FromFloats(data.InputScale, data.InputScale.Length),
             [.. layers.Select(l => new ModelLayer(Copy(l.Weight), Copy(l.Bias)))],
-            seed);
+            trial.Seed,
+            (trial.Data as CsvDataSpec)?.Label);
 
     // model.outputs may exceed the data's classes: the extra outputs are named by their index, as unnamed classes are.
     private static IReadOnlyList<string> Classes(IReadOnlyList<string> names, int outputs) =>

@@ -202,7 +202,7 @@ internal sealed class TrialRun : IDisposable
             SamplesPerSecond: data.TrainRows * history.Count / Math.Max(seconds, 1e-9),
             ActiveInputNames: sparsity.ActiveInputNames,
             ActiveNeurons: sparsity.ActiveNeurons);
-        var model = ModelExport.From([.. network.Layers.Select(l => (l.Weight, l.Bias))], data, trial.Seed);
+        var model = ModelExport.From([.. network.Layers.Select(l => (l.Weight, l.Bias))], data, trial);
         return new TrialResult(trial.Id, status, reason, metrics, history, Model: model);
     }
 

@@ -29,6 +29,10 @@ public static class DatasetSplitter
             [.. scale.Select(s => (float)s)]);
     }
 
+    /// <summary>The rows of the table, by index, that <see cref="Split"/> puts in the validation split, in its order: what a model's val_accuracy was measured on.</summary>
+    public static int[] ValidationRows(int rows, double validationFraction, long seed, string source = "the data") =>
+        ShuffledRows(rows, seed)[..SplitSizes.Of(rows, validationFraction, source).Validation];
+
     private static int[] ShuffledRows(int rows, long seed)
     {
         var order = Enumerable.Range(0, rows).ToArray();

@@ -90,6 +90,7 @@ public sealed class ReportWriter(
             html.Write(string.Create(CultureInfo.InvariantCulture,
                 $"<p class=\"meta live\" id=\"live-note\">Live: the sweep is running, and this page reloads every {RefreshSeconds} s (keeping its place and table settings). <label><input type=\"checkbox\" id=\"live-pause\"> pause</label></p>\n"));
         }
+        AppendModelLink(html);
         if (plotted.Count < points.Count)
         {
             html.Write(string.Create(CultureInfo.InvariantCulture, $"<p class=\"meta\">The plots show {plotted.Count} of the {points.Count} completed trials: the best {BestAlwaysPlotted}, the Pareto front and an even sample of the rest.</p>\n"));
@@ -99,6 +100,18 @@ public sealed class ReportWriter(
         InputSurvival.Write(html, rows);
         AppendTable(html, rows);
         html.Write(ReportHtml.Tail);
+    }
+
+    /// <summary>Links best/ (rank 1's model.onnx, model.safetensors and model.json) once the sweep has kept a model there.</summary>
+    private void AppendModelLink(TextWriter html)
+    {
+        if (!File.Exists(Path.Combine(Paths.Directory, "best", "model.json")))
+        {
+            return;
+        }
+        html.Write("<p class=\"meta\" id=\"best-model\">Best model: <a href=\"best/\">best/</a> "
+            + "(<a href=\"best/model.onnx\">model.onnx</a>, <a href=\"best/model.safetensors\">model.safetensors</a>, <a href=\"best/model.json\">model.json</a>); "
+            + "<code>sweepcluster predict best/ DATA.csv</code> runs it.</p>\n");
     }
 
     private void AppendAnalysis(TextWriter html, IReadOnlyList<AnalysisParameter> parameters, IReadOnlyList<AnalysisTrial> trials)

@@ -16,6 +16,15 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void The_model_writers_reference_neither_akka_nor_torch()
+    {
+        var referenced = typeof(Models.ModelShelf).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(referenced, name => name.StartsWith("Akka", StringComparison.Ordinal) || name.StartsWith("TorchSharp", StringComparison.Ordinal));
+        Assert.DoesNotContain("SweepCluster.Training", referenced);
+    }
+
+    [Fact]
     public void Core_references_neither_akka_nor_torch()
     {
         var referenced = typeof(ITrialTrainer).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();

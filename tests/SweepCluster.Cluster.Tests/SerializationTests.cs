@@ -4,6 +4,7 @@ using SweepCluster.Cluster.Coordination;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Serialization;
 using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Models;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
@@ -28,6 +29,9 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         Training = new TrainingSettings(L1Mode: L1Mode.Group, L1Groups: L1Groups.Both, RefitEpochs: 5),
     };
 
+    /// <summary>A result carrying its trained network (2 features, one hidden layer of 3, 2 classes).</summary>
+    private static readonly TrialResult WithModel = Refitted with { TrialId = "test-7", Model = SampleModel(2, 3, 2) };
+
     private static readonly TrialSpec CsvTrial = InMemoryTrialSource.Spec(4) with { Data = new CsvDataSpec("/data/x.csv", "species", 3, 0.3) };
 
     /// <summary>One sample of every message and event that may leave the process.</summary>
@@ -51,6 +55,8 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         new SchedulerReported(4, 3, 0.625), new TrialSuggested(7, [0.25, 0.875]), new TrialSettled(5, TrialStatus.StoppedEarly),
         new EpochVerdict("test-1", 3, true, "asha: rung 1 (epoch 3)"), new AssignTrial(InMemoryTrialSource.Spec(1, 1e-3), 1, [1, 3, 9]),
         new TrialProgress("test-2", new EpochRecord(3, 0.5, 0.6, 0.7), 2), new ResultRecorded(5, TrialStatus.StoppedEarly, -0.25),
+        new TrialFinished(7, WithModel), new AssignTrial(InMemoryTrialSource.Spec(7, 1e-3), 1, null, new ModelRequest(MetricSpec.Default, null)),
+        new AssignTrial(InMemoryTrialSource.Spec(8, 1e-3), 1, [2], new ModelRequest(new MetricSpec("val_accuracy", MetricGoal.Maximize), -0.75)),
         new TrialFinished(6, Refitted), new AssignTrial(GroupTrial, 1), new TrialProgress("test-6", new EpochRecord(32, 0.5, 0.6, 0.7, Refit: true), 6),
         new AssignmentStarted([4, 5, 6]),
     ];
@@ -94,6 +100,32 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         Assert.IsType<SweepJsonSerializer>(serializer);
         Assert.Equal(message.GetType(), back.GetType());
         Assert.Equal(Json(message), Json(back));
+    }
+
+    [Fact]
+    public void A_model_travels_as_base64_bytes_not_as_json_numbers()
+    {
+        // given a result carrying a model of 64 × 128 + 128 × 5 weights (about 35 KB of float32)
+        var model = SampleModel(64, 128, 5);
+        var message = new TrialFinished(9, WithModel with { Model = model });
+
+        // when the actor system serializes it
+        var bytes = Sys.Serialization.FindSerializerFor(message).ToBinary(message);
+
+        // then it takes about 4/3 of the raw bytes (base64), where JSON numbers would take three times or more, and the weights come back exact
+        Assert.InRange(bytes.Length, model.Bytes, model.Bytes * 3 / 2);
+        var back = (TrialFinished)Sys.Serialization.Deserialize(bytes, Sys.Serialization.FindSerializerFor(message).Identifier,
+            Akka.Serialization.Serialization.ManifestFor(Sys.Serialization.FindSerializerFor(message), message));
+        Assert.Equal(model.Layers[1].Weight.ToFloats(), back.Result.Model!.Layers[1].Weight.ToFloats());
+    }
+
+    private static TrainedModel SampleModel(int inputs, int hidden, int outputs)
+    {
+        static ModelTensor Values(int seed, params int[] shape) =>
+            ModelTensor.FromFloats([.. Enumerable.Range(0, shape.Aggregate(1, (a, b) => a * b)).Select(i => MathF.Sin(seed + i * 0.37f))], shape);
+        return new TrainedModel([.. Enumerable.Range(0, inputs).Select(i => $"x{i}")], [.. Enumerable.Range(0, outputs).Select(i => $"class {i}")],
+            Values(1, inputs), ModelTensor.FromFloats([.. Enumerable.Repeat(2f, inputs)], inputs),
+            [new ModelLayer(Values(2, hidden, inputs), Values(3, hidden)), new ModelLayer(Values(4, outputs, hidden), Values(5, outputs))], 42, "species");
     }
 
     /// <summary>The shipped manifests, written out: a renamed type or a changed manifest fails here, not in someone's journal.</summary>

@@ -2,7 +2,9 @@ using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Models;
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
 using static SweepCluster.Cluster.Workers.WorkerProtocol;
 
@@ -85,6 +87,35 @@ public sealed class WorkerBehaviourTests : TestKit
         var finished = coordinator.ExpectMsg<TrialFinished>(Patience);
         Assert.Equal((TrialStatus.Interrupted, "w0", "node-a"), (finished.Result.Status, finished.Result.Worker, finished.Result.Node));
         coordinator.ExpectMsg<RequestTrial>();
+    }
+
+    [Fact]
+    public void Worker_sends_the_trained_model_only_when_the_assignment_asks_for_one_its_result_can_earn()
+    {
+        // given a trainer whose results (val_loss 1 + index) carry a model
+        var model = new TrainedModel(["x0"], ["0", "1"], ModelTensor.FromFloats([0f], 1), ModelTensor.FromFloats([1f], 1),
+            [new ModelLayer(ModelTensor.FromFloats([1f, -1f], 2, 1), ModelTensor.FromFloats([0f, 0f], 2))], 3);
+        var coordinator = CoordinatorProbe();
+        var trainer = new FakeTrainer
+        {
+            Returns = t => new TrialResult(t.Id, TrialStatus.Completed, null, FakeTrainer.Metrics(1.0 + t.Index), [], Model: model),
+        };
+        var worker = Sys.ActorOf(WorkerActor.Props(coordinator, trainer, new WorkerSettings("w0", "node-a")));
+        coordinator.ExpectMsg<RegisterWorker>();
+        coordinator.ExpectMsg<RequestTrial>();
+
+        // when it trains one trial with no request, one asked for always, one whose loss (1.0) cannot beat the bar 0.5, one that can (bar 1.5)
+        var requests = new ModelRequest?[] { null, new(MetricSpec.Default, null), new(MetricSpec.Default, 0.5), new(MetricSpec.Default, 1.5) };
+        var sent = requests.Select(request =>
+        {
+            worker.Tell(new AssignTrial(InMemoryTrialSource.Spec(0), 1, null, request), coordinator);
+            var finished = coordinator.ExpectMsg<TrialFinished>(Patience);
+            coordinator.ExpectMsg<RequestTrial>();
+            return finished.Result.Model is not null;
+        }).ToList();
+
+        // then the model travels only where the coordinator asked and the result can enter the top K
+        Assert.Equal([false, true, false, true], sent);
     }
 
     [Fact]

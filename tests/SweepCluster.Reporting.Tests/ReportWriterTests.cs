@@ -35,6 +35,29 @@ public partial class ReportWriterTests
     }
 
     [Fact]
+    public void The_report_links_best_once_the_sweep_kept_a_model_there()
+    {
+        // given an output folder without best/, then with it
+        var folder = Directory.CreateTempSubdirectory("sweepcluster-report-").FullName;
+        try
+        {
+            var before = SweepRows.Writer(folder).Render(SweepRows.Ranked(3), At);
+            Directory.CreateDirectory(Path.Combine(folder, "best"));
+            File.WriteAllText(Path.Combine(folder, "best", "model.json"), "{}");
+            var after = SweepRows.Writer(folder).Render(SweepRows.Ranked(3), At);
+
+            // then only the second report links the folder and its files
+            Assert.DoesNotContain("id=\"best-model\"", before);
+            Assert.Contains("<a href=\"best/\">best/</a>", after);
+            Assert.Contains("<a href=\"best/model.onnx\">model.onnx</a>", after);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Too_few_ranked_trials_give_a_note_instead_of_importances()
     {
         var html = SweepRows.Writer().Render(SweepRows.Ranked(5), At);

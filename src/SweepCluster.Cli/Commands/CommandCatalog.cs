@@ -13,6 +13,7 @@ public static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return MonitorCommand.Create();
         yield return LeaderboardCommand.Create();
+        yield return PredictCommand.Create();
         yield return BenchCommand.Create();
     }
 }

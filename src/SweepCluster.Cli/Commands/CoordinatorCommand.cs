@@ -36,9 +36,10 @@ public static class CoordinatorCommand
             Description = "ADO.NET connection string of the journal, e.g. \"Host=db;Username=sweep;Password=...;Database=sweeps\" (env SWEEPCLUSTER_JOURNAL_CONNECTION).",
         };
         var top = new Option<int>("--top") { Description = "Leaderboard rows printed at the end.", DefaultValueFactory = _ => 10 };
+        var keepModels = SweepOptions.KeepModelsOption();
         var command = new Command("coordinator", "Run the coordinator node of a cluster sweep: workers join it; prints the leaderboard when the sweep is over.")
         {
-            sweepFile, set, output, maxRetries, journal, connection, top,
+            sweepFile, set, output, maxRetries, journal, connection, top, keepModels,
         };
         foreach (var option in node.All())
         {
@@ -51,7 +52,7 @@ public static class CoordinatorCommand
             {
                 return await RunAsync(result.GetRequiredValue(sweepFile), result.GetValue(set) ?? [], result.GetValue(output)?.FullName ?? env.Text("OUT"),
                     node, result, env, result.GetValue(maxRetries), result.GetValue(journal) ?? env.Text("JOURNAL"),
-                    result.GetValue(connection) ?? env.Text("JOURNAL_CONNECTION"), result.GetValue(top));
+                    result.GetValue(connection) ?? env.Text("JOURNAL_CONNECTION"), result.GetValue(top), result.GetValue(keepModels));
             }
             catch (Exception e) when (e is FormatException or ClusterCertificateException)
             {
@@ -64,8 +65,13 @@ public static class CoordinatorCommand
     }
 
     private static async Task<int> RunAsync(FileInfo file, IReadOnlyList<string> overrides, string? output, NodeOptions node, ParseResult result,
-        EnvironmentSettings env, int maxRetries, string? journalKind, string? connection, int top)
+        EnvironmentSettings env, int maxRetries, string? journalKind, string? connection, int top, int keepModels)
     {
+        if (SweepOptions.KeepModelsProblem(keepModels) is { } problem)
+        {
+            Console.Error.WriteLine(problem);
+            return ExitCodes.BadInput;
+        }
         // The data is checked here, once, without a GPU: workers would only fail every trial on it.
         if (SweepOptions.TryLoad(file, overrides, Console.Error) is not { } sweep || SweepOptions.TryCheckData(sweep, Console.Error) is null)
         {
@@ -96,7 +102,7 @@ public static class CoordinatorCommand
         {
             var options = new CoordinatorNodeOptions(
                 new ClusterNodeOptions(host, port, seeds, [AkkaConfig.CoordinatorRole], node.ResolveFailureDetection(result, env), Tls: tls),
-                outputDirectory, journal, SweepDefinitionHash.Of(sweep.SourceText), maxRetries);
+                outputDirectory, journal, SweepDefinitionHash.Of(sweep.SourceText), maxRetries, KeepModels: keepModels);
             return await RunNodeAsync(sweep, options, top);
         }
         finally

@@ -10,7 +10,8 @@ public sealed record RunArguments(
     SlotSettings Slots,
     int MaxRetries,
     DirectoryInfo? LogDirectory,
-    int Top)
+    int Top,
+    int KeepModels = 1)
 {
     /// <summary>Each problem with the numeric options, named by option.</summary>
     public IEnumerable<string> Problems()
@@ -22,6 +23,10 @@ public sealed record RunArguments(
         if (MaxRetries < 0)
         {
             yield return $"--max-retries: must be 0 or more (got {MaxRetries})";
+        }
+        if (SweepOptions.KeepModelsProblem(KeepModels) is { } keep)
+        {
+            yield return keep;
         }
         if (Top < 0)
         {

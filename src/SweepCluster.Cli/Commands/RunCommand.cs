@@ -32,9 +32,10 @@ public static class RunCommand
         var maxRetries = new Option<int>("--max-retries") { Description = "Attempts after the first for a failed trial.", DefaultValueFactory = _ => 2 };
         var logDir = new Option<DirectoryInfo?>("--log-dir") { Description = "Folder for the CLEF JSON log (default: <out>/logs)." };
         var top = new Option<int>("--top") { Description = "Leaderboard rows printed at the end.", DefaultValueFactory = _ => 10 };
+        var keepModels = SweepOptions.KeepModelsOption();
         var command = new Command("run", "Run a sweep in this process (coordinator, workers and results actor) and print the leaderboard.")
         {
-            sweepFile, set, output, maxRetries, logDir, top,
+            sweepFile, set, output, maxRetries, logDir, top, keepModels,
         };
         foreach (var option in slots.All())
         {
@@ -59,7 +60,8 @@ public static class RunCommand
                 slotSettings,
                 parseResult.GetValue(maxRetries),
                 parseResult.GetValue(logDir),
-                parseResult.GetValue(top)));
+                parseResult.GetValue(top),
+                parseResult.GetValue(keepModels)));
         });
         return command;
     }
@@ -110,7 +112,8 @@ public static class RunCommand
             sweep.Name, source.Count, slots.Slots.Count, slots.Summary, arguments.Slots.ThreadsPerWorker, arguments.Slots.PackSize ?? PackSizeSetting.Auto, outputDirectory);
         using var stop = new StopSignals("the sweep stops: running trials are interrupted and recorded");
         // DEBUG lets the per-epoch and per-result events reach the log file (monitor reads them); the console stays at its level.
-        var options = new EmbeddedSweepOptions(outputDirectory, arguments.MaxRetries, node, LogLevel: "DEBUG");
+        var options = new EmbeddedSweepOptions(outputDirectory, arguments.MaxRetries, node, LogLevel: "DEBUG",
+            KeepModels: arguments.KeepModels, DefinitionHash: SweepDefinitionHash.Of(sweep.SourceText));
         ISweepProgressView view = live
             ? new LiveSweepDisplay(AnsiConsole.Console, source.SweptParameters, source.Metric.Name)
             : new ProgressLog(TimeSpan.FromSeconds(5));
@@ -144,5 +147,9 @@ public static class RunCommand
         Console.WriteLine($"             {outcome.Paths.LeaderboardJson}");
         Console.WriteLine($"Results:     {outcome.Paths.ResultsJournal}");
         Console.WriteLine($"Report:      {outcome.Paths.Report}");
+        if (ModelFolders.Best(outcome.Paths) is { } best)
+        {
+            Console.WriteLine($"Model:       {best} (model.onnx, model.safetensors, model.json; `sweepcluster predict {best} DATA.csv`)");
+        }
     }
 }

@@ -15,6 +15,16 @@ public static class SweepOptions
         Description = "The sweep definition (YAML), e.g. sweeps/grid-small.yaml.",
     };
 
+    /// <summary><c>--keep-models K</c> of <c>run</c> and <c>coordinator</c>: the top K models kept under models/ (rank 1 also as best/).</summary>
+    public static Option<int> KeepModelsOption() => new("--keep-models")
+    {
+        Description = "Keep the models of the top K trials as <out>/models/<trial_id>/ (rank 1 also as <out>/best/); 0 keeps none.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    /// <summary>The problem with a <c>--keep-models</c> value, or null.</summary>
+    public static string? KeepModelsProblem(int keep) => keep < 0 ? $"--keep-models: must be 0 or more (got {keep})" : null;
+
     public static Option<string[]> SetOption() => new("--set")
     {
         Description = "Override a key of the sweep file before validation: --set trials=10 --set training.epochs=5 "

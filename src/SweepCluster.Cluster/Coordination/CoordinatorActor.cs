@@ -4,7 +4,9 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using SweepCluster.Cluster.Logging;
+using SweepCluster.Cluster.Serialization;
 using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Models;
 using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Scheduling;
@@ -49,6 +51,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly List<IActorRef> waiters = [];
     private readonly ITrialScheduler? scheduler;
     private readonly SearchHistory? history;
+    private readonly ModelBar modelBar;
     private readonly List<TrialSuggested> unjournaled = [];
     private readonly AssignmentLeases<IActorRef> leases;
     private readonly FrameBudget? frame;
@@ -79,6 +82,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         history = source.Adaptive ? new SearchHistory() : null;
         leases = new AssignmentLeases<IActorRef>(settings.Lease);
         frame = FrameBudget.Of(Context.System);
+        modelBar = new ModelBar(source.Metric, settings.KeepModels);
         Recover<SweepStarted>(started => journaled = started);
         Recover<SchedulerReported>(report => scheduler?.Report(report.Index, report.Epoch, report.Value));
         Recover<TrialSuggested>(suggested => history?.Suggest(suggested.Index, [.. suggested.Point]));
@@ -391,6 +395,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         MarkSettled(index, result.Status);
         history?.Observe(index, ObservedLoss.Of(result, source.Metric));
+        modelBar.Observe(result);
         if (result.Status == TrialStatus.Failed)
         {
             trialLog.WriteWith(LogLevel.WarningLevel, result.TrialId, result.Worker, result.Node, FailureOf(result),
@@ -424,16 +429,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             return false;
         }
         failedAttempts.Remove(index);
-        if (status == TrialStatus.Failed)
-        {
-            failed++;
-        }
-        else
-        {
-            done++;
-            interrupted += status == TrialStatus.Interrupted ? 1 : 0;
-            stoppedEarly += status == TrialStatus.StoppedEarly ? 1 : 0;
-        }
+        var failure = status == TrialStatus.Failed;
+        failed += failure ? 1 : 0;
+        done += failure ? 0 : 1;
+        interrupted += status == TrialStatus.Interrupted ? 1 : 0;
+        stoppedEarly += status == TrialStatus.StoppedEarly ? 1 : 0;
         return true;
     }
 
@@ -538,7 +538,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private object AssignmentOf(IReadOnlyList<Assignment> held)
     {
-        var trials = held.Select(a => new AssignTrial(a.Trial, a.Attempt, scheduler?.DecisionEpochs(a.Trial.Index))).ToList();
+        var trials = held.Select(a => new AssignTrial(a.Trial, a.Attempt, scheduler?.DecisionEpochs(a.Trial.Index), modelBar.Request)).ToList();
         return trials.Count == 1 ? trials[0] : new AssignPack(trials);
     }
 

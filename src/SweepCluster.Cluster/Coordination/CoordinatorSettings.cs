@@ -4,10 +4,12 @@ namespace SweepCluster.Cluster.Coordination;
 /// A failed trial runs at most <c>1 + MaxRetries</c> times before it fails for good. The coordinator journals
 /// under <paramref name="PersistenceId"/> (default <c>sweep-&lt;name&gt;</c>); <paramref name="DefinitionHash"/>
 /// identifies the sweep definition, and a journal started with another hash is refused ("" skips the check).
+/// <paramref name="KeepModels"/>: how many top models the results actor keeps; the coordinator asks workers for a trained
+/// model only with a trial that may enter them (0: never).
 /// <paramref name="AssignmentLease"/>: how long a worker has to acknowledge an assignment before it is sent again (default
 /// <see cref="DefaultAssignmentLease"/>; see <see cref="AssignmentLeases{TWorker}"/>).
 /// </summary>
-public sealed record CoordinatorSettings(int MaxRetries = 2, string DefinitionHash = "", string? PersistenceId = null, TimeSpan? AssignmentLease = null)
+public sealed record CoordinatorSettings(int MaxRetries = 2, string DefinitionHash = "", string? PersistenceId = null, int KeepModels = 0, TimeSpan? AssignmentLease = null)
 {
     public static readonly TimeSpan DefaultAssignmentLease = TimeSpan.FromSeconds(5);
 

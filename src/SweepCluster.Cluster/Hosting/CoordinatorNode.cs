@@ -39,8 +39,8 @@ public static class CoordinatorNode
             system.ActorOf(NetworkFaultReporter.Props(new NetworkFaultNarrator(NodeRole.Coordinator, options.Node.Seeds, options.Node.FailureDetection, options.Node.Tls is not null),
                 new LineThrottle(WorkerNode.ConsoleLineInterval, TimeProvider.System)), "network-faults");
             var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true,
-                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs)), "results");
-            var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash);
+                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash)), "results");
+            var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash, KeepModels: options.KeepModels);
             system.ActorOf(ClusterSingletonManager.Props(CoordinatorSupervisor.Props(CoordinatorActor.Props(trials, results, settings)), PoisonPill.Instance,
                 ClusterSingletonManagerSettings.Create(system).WithRole(AkkaConfig.CoordinatorRole).WithSingletonName(SingletonName)), SingletonName);
             var coordinator = WorkerNode.CoordinatorProxy(system);

@@ -10,4 +10,5 @@ public sealed record CoordinatorNodeOptions(
     JournalOptions Journal,
     string DefinitionHash,
     int MaxRetries = 2,
-    TimeSpan? ProgressInterval = null);
+    TimeSpan? ProgressInterval = null,
+    int KeepModels = 1);

@@ -45,9 +45,9 @@ public static class EmbeddedSweep
             var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
             var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
             var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, SweepName: trials.SweepName,
-                ParameterSpecs: trials.ParameterSpecs)), "results");
+                ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash)), "results");
             var coordinator = system.ActorOf(CoordinatorSupervisor.Props(
-                CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries))), "coordinator");
+                CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries, KeepModels: options.KeepModels))), "coordinator");
             var workers = slots
                 .Select((slot, i) => system.ActorOf(WorkerActor.Props(coordinator, slot.Trainer,
                     new WorkerSettings($"{node}/worker-{i}", node, Device: slot.Device, NodeSlots: slots.Count, RegisterInterval: RegisterInterval)),

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Event;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Search;
+using SweepCluster.Models;
 using SweepCluster.Reporting;
 using static SweepCluster.Cluster.Results.ResultsProtocol;
 
@@ -31,6 +32,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     private readonly IResultsStore store;
     private readonly TimeSpan rewriteInterval;
     private readonly ILoggingAdapter log = Context.GetLogger();
+    private readonly ModelShelf? models;
 
     // How long stopping waits for a write under way before it lets the actor go (and the files be closed) anyway.
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
@@ -61,6 +63,9 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         rewriteInterval = settings.RewriteInterval ?? TimeSpan.FromSeconds(1);
         rewritePause = rewriteInterval;
         leaderboard = new Leaderboard(settings.Metric);
+        models = settings.KeepModels > 0
+            ? new ModelShelf(settings.Paths.Directory, settings.Metric, settings.KeepModels, new ModelOrigin(settings.SweepName, settings.DefinitionHash))
+            : null;
         Receive<RecordResult>(OnRecord);
         Receive<Appended>(OnAppended);
         Receive<AppendFailed>(message => throw new IOException("results.jsonl not written", message.Error));
@@ -112,10 +117,12 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
 
     private void Open(bool resume)
     {
-        foreach (var entry in store.Open(resume))
+        var entries = store.Open(resume);
+        foreach (var entry in entries)
         {
             Add(entry);
         }
+        KeepModels(() => models?.Restore(entries), "earlier results");
         durable = leaderboard.Count;
         if (leaderboard.Count > 0)
         {
@@ -146,10 +153,16 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
 
     private void OnRecord(RecordResult message)
     {
-        var entry = message.Entry;
+        // The model never joins the leaderboard or results.jsonl: only the shelf keeps it, on disk, if it enters the top K.
+        var model = message.Entry.Result.Model;
+        var entry = model is null ? message.Entry : message.Entry with { Result = message.Entry.Result with { Model = null } };
         var ack = new ResultRecorded(entry.Index, entry.Result.Status);
         if (Add(entry))
         {
+            if (model is not null)
+            {
+                KeepModels(() => models?.Offer(entry, model), $"trial {entry.TrialId}");
+            }
             pendingIds.Add(entry.TrialId);
             batch.Add(entry);
         }
@@ -165,6 +178,21 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         }
         batchAcks.Add((Sender, ack));
         AppendNext();
+    }
+
+    // On the actor's thread, so that best/ is current when a flush is answered: only a result that enters the top K
+    // writes (three files of about the weights' size), which after the first results is rare. A failure to write a
+    // model is logged, never a reason to lose the result.
+    private void KeepModels(Action keep, string what)
+    {
+        try
+        {
+            keep();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            log.Warning("Model of {What} not written: {Reason}", what, e.Message);
+        }
     }
 
     private void AppendNext()

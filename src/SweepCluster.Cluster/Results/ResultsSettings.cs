@@ -9,7 +9,8 @@ namespace SweepCluster.Cluster.Results;
 /// report.html) are rewritten at most once per <paramref name="RewriteInterval"/> (default 1 s) while results
 /// arrive, and on every flush. <paramref name="Store"/> replaces the files (tests count writes through it); null
 /// means <see cref="ResultsFiles"/>. <paramref name="ParameterSpecs"/>: the swept parameters' domains, for the report's
-/// log and categorical axes (null: inferred from the values).
+/// log and categorical axes (null: inferred from the values). <paramref name="KeepModels"/>: how many of the top results'
+/// models are kept under models/ (rank 1's also as best/; 0 keeps none); <paramref name="DefinitionHash"/> goes into their model.json.
 /// </summary>
 public sealed record ResultsSettings(
     SweepOutputPaths Paths,
@@ -19,7 +20,9 @@ public sealed record ResultsSettings(
     string SweepName = "",
     TimeSpan? RewriteInterval = null,
     Func<ResultsSettings, IResultsStore>? Store = null,
-    IReadOnlyList<ParameterSpec>? ParameterSpecs = null)
+    IReadOnlyList<ParameterSpec>? ParameterSpecs = null,
+    int KeepModels = 0,
+    string DefinitionHash = "")
 {
     public IResultsStore CreateStore() => Store is null ? new ResultsFiles(this) : Store(this);
 }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using SweepCluster.Cluster.Logging;
+using SweepCluster.Cluster.Serialization;
 using SweepCluster.Core.Monitoring;
 using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
@@ -30,6 +31,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private readonly TrialLog log;
     private IReadOnlyList<AssignTrial> current = [];
     private readonly Dictionary<string, int> packLimits = [];
+    private readonly FrameBudget? frame = FrameBudget.Of(Context.System);
     private CancellationTokenSource? cancellation;
     private EpochVerdicts? verdicts;
     private readonly Dictionary<string, EpochRecord> lastReported = [];
@@ -282,9 +284,11 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         {
             var trial = assignment.Trial;
             var reason = outcome.Status == TrialStatus.StoppedEarly ? verdicts?.StopReason(position) ?? outcome.Reason : outcome.Reason;
-            var result = outcome with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device, Reason = reason };
+            // The trained network travels only when the coordinator asked for it: most results cannot enter the top K.
+            var model = assignment.Model?.Wants(outcome) == true ? outcome.Model : null;
+            var result = outcome with { TrialId = trial.Id, Worker = settings.Name, Node = settings.Node, Device = settings.Device, Reason = reason, Model = model };
             LogResult(trial, result);
-            coordinator.Tell(new TrialFinished(trial.Index, result));
+            coordinator.Tell(Deliverable(new TrialFinished(trial.Index, result)));
         }
         cancellation?.Dispose();
         cancellation = null;
@@ -294,6 +298,21 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         lastEpoch = null;
         RequestWork();
         Become(Idle);
+    }
+
+    /// <summary>
+    /// A result whose model would not fit one remoting frame goes without the model (an error in the log): a dropped result
+    /// would run its trial again, and be dropped again.
+    /// </summary>
+    private TrialFinished Deliverable(TrialFinished finished)
+    {
+        if (finished.Result.Model is null || frame is null || frame.PayloadBytes(finished) is var bytes && bytes <= frame.MaxPayloadBytes)
+        {
+            return finished;
+        }
+        log.Write(LogLevel.ErrorLevel, finished.Result.TrialId, settings.Name, settings.Node, EventTemplates.ModelTooLargeToSend,
+            finished.Result.TrialId, bytes, frame.MaxPayloadBytes);
+        return finished with { Result = finished.Result with { Model = null } };
     }
 
     private void OnStop(StopTrial message)

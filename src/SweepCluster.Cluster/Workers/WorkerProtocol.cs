@@ -1,4 +1,5 @@
 using SweepCluster.Cluster.Serialization;
+using SweepCluster.Core.Models;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Workers;
@@ -9,9 +10,10 @@ public static class WorkerProtocol
     /// <summary>
     /// Train this trial. <paramref name="Attempt"/> is 1 for the first run, 2 for the first retry, …
     /// <paramref name="DecisionEpochs"/>: the epochs after which the trial waits for the sweep scheduler's
-    /// <see cref="EpochVerdict"/> (none without a scheduler).
+    /// <see cref="EpochVerdict"/> (none without a scheduler). <paramref name="Model"/>: when the trained network goes back
+    /// with the result (null: never).
     /// </summary>
-    public sealed record AssignTrial(TrialSpec Trial, int Attempt, IReadOnlyList<int>? DecisionEpochs = null) : ISweepMessage;
+    public sealed record AssignTrial(TrialSpec Trial, int Attempt, IReadOnlyList<int>? DecisionEpochs = null, ModelRequest? Model = null) : ISweepMessage;
 
     /// <summary>
     /// The coordinator's answer to the progress report of a decision epoch: the trial goes on, or (<paramref name="Stop"/>)

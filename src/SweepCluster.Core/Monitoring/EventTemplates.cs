@@ -65,5 +65,6 @@ public static class EventTemplates
     public const string TrialRequeuedUnacknowledged = TrialRequeuedPrefix + " worker {Worker} did not acknowledge its assignment, sent {Sends} times";
     public const string AssignmentResent = "Assignment of {TrialId} sent again to worker {Worker} (send {Sends}): not acknowledged within {LeaseSeconds} s";
     public const string PackShrunkForFrame = "Pack for worker {Worker} cut from {Trials} to {Kept} trials: {Bytes} bytes would exceed the remoting frame of {MaxBytes} bytes";
+    public const string ModelTooLargeToSend = "Trial {TrialId}'s model is not sent: {Bytes} bytes would exceed the remoting frame of {MaxBytes} bytes; the result goes without it";
     public const string TrialTooLargeToSend = "Trial {TrialId} cannot be sent to worker {Worker}: its assignment is {Bytes} bytes, over the remoting frame of {MaxBytes} bytes";
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace SweepCluster.Training.Data;
 
 /// <summary>Splits one CSV line into cells (comma-separated, double quotes for cells holding commas or quotes).</summary>
-internal static class CsvLine
+public static class CsvLine
 {
     public static List<string> Split(string line)
     {

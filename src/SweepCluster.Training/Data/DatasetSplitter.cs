@@ -23,8 +23,15 @@ public static class DatasetSplitter
             ToFeatureTensor(data, validation, mean, scale, device),
             ToLabelTensor(data, validation, device),
             data.ClassCount,
-            data.FeatureNames);
+            data.FeatureNames,
+            data.ClassNames,
+            [.. mean.Select(m => (float)m)],
+            [.. scale.Select(s => (float)s)]);
     }
+
+    /// <summary>The rows of the table, by index, that <see cref="Split"/> puts in the validation split, in its order: what a model's val_accuracy was measured on.</summary>
+    public static int[] ValidationRows(int rows, double validationFraction, long seed, string source = "the data") =>
+        ShuffledRows(rows, seed)[..SplitSizes.Of(rows, validationFraction, source).Validation];
 
     private static int[] ShuffledRows(int rows, long seed)
     {

@@ -7,11 +7,13 @@ namespace SweepCluster.Training.Data;
 /// A split, standardized dataset living in tensors on the training device. Batches are index
 /// selections from these tensors, never per-batch copies from managed arrays. <see cref="FeatureNames"/> names the
 /// feature columns in order (the CSV header's names; <c>x0…</c> when none were given, as for synthetic data).
+/// <see cref="ClassNames"/> are the data's own labels in class-index order, and <see cref="InputMean"/> and
+/// <see cref="InputScale"/> the standardisation the features went through: an exported model carries all three.
 /// </summary>
 public sealed class TensorDataset : IDisposable
 {
     public TensorDataset(Tensor trainFeatures, Tensor trainLabels, Tensor validationFeatures, Tensor validationLabels, int classes,
-        IReadOnlyList<string>? featureNames = null)
+        IReadOnlyList<string>? featureNames = null, IReadOnlyList<string>? classNames = null, float[]? inputMean = null, float[]? inputScale = null)
     {
         TrainFeatures = trainFeatures;
         TrainLabels = trainLabels;
@@ -24,6 +26,9 @@ public sealed class TensorDataset : IDisposable
             throw new ArgumentException($"{featureNames.Count} feature names for {features} features", nameof(featureNames));
         }
         FeatureNames = featureNames ?? DefaultNames(features);
+        ClassNames = classNames ?? Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        InputMean = inputMean ?? new float[features];
+        InputScale = inputScale ?? Enumerable.Repeat(1f, features).ToArray();
     }
 
     /// <summary><c>x0 … x{n-1}</c>: the names of features that have none of their own.</summary>
@@ -41,6 +46,14 @@ public sealed class TensorDataset : IDisposable
     public int Classes { get; }
 
     public IReadOnlyList<string> FeatureNames { get; }
+
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>The training split's mean per raw feature (0 for data that came standardised).</summary>
+    public float[] InputMean { get; }
+
+    /// <summary>The training split's standard deviation per raw feature (1 for a constant column, and for data that came standardised).</summary>
+    public float[] InputScale { get; }
 
     public int Features => (int)TrainFeatures.shape[1];
 

@@ -4,19 +4,21 @@ using static TorchSharp.torch;
 namespace SweepCluster.Training.Packing;
 
 /// <summary>
-/// Each trial's weights at its best epoch (lowest validation loss), kept per slice: a trial's slice is
-/// copied only when that trial improves. Biases are not kept, since no reported metric uses them.
+/// Each trial's weights and biases at its best epoch (lowest validation loss), kept per slice: a trial's slice is
+/// copied only when that trial improves. The metrics use the weights; the exported model needs both.
 /// </summary>
 internal sealed class PackedBestWeights : IDisposable
 {
     private readonly PackedNetwork network;
     private readonly List<Tensor> copies;
+    private readonly List<Tensor> biasCopies;
 
     public PackedBestWeights(PackedNetwork network)
     {
         this.network = network;
         using var noGrad = torch.no_grad();
         copies = network.Layers.Select(l => l.Weight.detach().clone()).ToList();
+        biasCopies = network.Layers.Select(l => l.Bias.detach().clone()).ToList();
     }
 
     /// <summary>Copies the current weights of the trials marked in <paramref name="improved"/> (<c>[K, 1, 1]</c> bool).</summary>
@@ -27,11 +29,19 @@ internal sealed class PackedBestWeights : IDisposable
         for (var l = 0; l < copies.Count; l++)
         {
             copies[l].copy_(torch.where(improved, network.Layers[l].Weight, copies[l]));
+            biasCopies[l].copy_(torch.where(improved, network.Layers[l].Bias, biasCopies[l]));
         }
     }
 
     /// <summary>Trial <paramref name="k"/>'s best weights as <c>[out, in]</c> views, first layer first (the single network's layout).</summary>
     public IReadOnlyList<Tensor> Of(int k) => copies.Select(c => c[k].t()).ToList();
 
-    public void Dispose() => copies.ForEach(c => c.Dispose());
+    /// <summary>Trial <paramref name="k"/>'s best biases as <c>[out]</c> views, first layer first.</summary>
+    public IReadOnlyList<Tensor> BiasesOf(int k) => biasCopies.Select(c => c[k].squeeze(0)).ToList();
+
+    public void Dispose()
+    {
+        copies.ForEach(c => c.Dispose());
+        biasCopies.ForEach(c => c.Dispose());
+    }
 }

@@ -293,7 +293,8 @@ public sealed class PackedTrialRun : IDisposable
             SamplesPerSecond: data.TrainRows * member.History.Count / Math.Max(member.Seconds, 1e-9),
             ActiveInputNames: sparsity.ActiveInputNames,
             ActiveNeurons: sparsity.ActiveNeurons);
-        return new TrialResult(member.Trial.Id, member.Status!.Value, member.Reason, metrics, member.History);
+        var model = Trainer.ModelExport.From([.. best.Of(member.Index).Zip(best.BiasesOf(member.Index))], data, member.Trial);
+        return new TrialResult(member.Trial.Id, member.Status!.Value, member.Reason, metrics, member.History, Model: model);
     }
 
     private Tensor TrialMask(bool[] trials) => torch.tensor(trials, [Count, 1, 1], device: device);

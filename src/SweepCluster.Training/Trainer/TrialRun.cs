@@ -212,7 +212,8 @@ internal sealed class TrialRun : IDisposable
             SamplesPerSecond: data.TrainRows * history.Count / Math.Max(seconds, 1e-9),
             ActiveInputNames: sparsity.ActiveInputNames,
             ActiveNeurons: sparsity.ActiveNeurons);
-        return new TrialResult(trial.Id, status, reason, metrics, history);
+        var model = ModelExport.From([.. network.Layers.Select(l => (l.Weight, l.Bias))], data, trial);
+        return new TrialResult(trial.Id, status, reason, metrics, history, Model: model);
     }
 
     private static IParameterOptimizer CreateOptimizer(TrainingSettings settings, FeedForwardNetwork network)

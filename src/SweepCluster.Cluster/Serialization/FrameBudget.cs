@@ -1,14 +1,15 @@
 using Akka.Actor;
 
-namespace SweepCluster.Cluster.Coordination;
+namespace SweepCluster.Cluster.Serialization;
 
 /// <summary>
 /// How large a message to a remote actor may be: Akka.Remote drops a message whose payload exceeds the transport's
 /// <c>maximum-frame-size</c> (an error in the sender's log, nothing at the receiver). The coordinator measures an
-/// assignment before it sends it to a remote worker and shrinks a pack that would not fit, so nothing is dropped.
-/// Local actors get the message as an object: no limit.
+/// assignment before it sends it to a remote worker and shrinks a pack that would not fit; a worker measures a result that
+/// carries a model and sends it without the model when it would not fit. So nothing is dropped. Local actors get the
+/// message as an object: no limit.
 /// </summary>
-internal sealed class FrameBudget
+public sealed class FrameBudget
 {
     /// <summary>Room left for Akka's envelope around the payload (recipient and sender paths, manifests).</summary>
     private const long EnvelopeAllowance = 16 * 1024;
@@ -40,7 +41,8 @@ internal sealed class FrameBudget
 
     /// <summary>The payload size of <paramref name="message"/> as the transport would send it to <paramref name="recipient"/>; 0 when it stays in this process.</summary>
     public long PayloadBytes(IActorRef recipient, object message) =>
-        recipient.Path.Address.HasLocalScope ? 0 : serialization.FindSerializerFor(message).ToBinary(message).LongLength;
+        recipient.Path.Address.HasLocalScope ? 0 : PayloadBytes(message);
 
-    public bool Fits(IActorRef recipient, object message) => PayloadBytes(recipient, message) <= MaxPayloadBytes;
+    /// <summary>The payload size of <paramref name="message"/> on the wire, wherever it goes.</summary>
+    public long PayloadBytes(object message) => serialization.FindSerializerFor(message).ToBinary(message).LongLength;
 }

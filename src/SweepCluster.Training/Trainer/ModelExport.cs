@@ -1,0 +1,31 @@
+using SweepCluster.Core.Models;
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Core.Trials;
+using SweepCluster.Training.Data;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Trainer;
+
+/// <summary>Copies a network's parameters (a single network's, or one slice of a pack's) off the device into a <see cref="TrainedModel"/>.</summary>
+internal static class ModelExport
+{
+    /// <param name="layers">Each layer's weight <c>[out, in]</c> and bias <c>[out]</c>, first layer first.</param>
+    public static TrainedModel From(IReadOnlyList<(Tensor Weight, Tensor Bias)> layers, TensorDataset data, TrialSpec trial) =>
+        new(data.FeatureNames,
+            Classes(data.ClassNames, (int)layers[^1].Weight.shape[0]),
+            ModelTensor.FromFloats(data.InputMean, data.InputMean.Length),
+            ModelTensor.FromFloats(data.InputScale, data.InputScale.Length),
+            [.. layers.Select(l => new ModelLayer(Copy(l.Weight), Copy(l.Bias)))],
+            trial.Seed,
+            (trial.Data as CsvDataSpec)?.Label);
+
+    // model.outputs may exceed the data's classes: the extra outputs are named by their index, as unnamed classes are.
+    private static IReadOnlyList<string> Classes(IReadOnlyList<string> names, int outputs) =>
+        [.. names, .. Enumerable.Range(names.Count, Math.Max(0, outputs - names.Count)).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static ModelTensor Copy(Tensor tensor)
+    {
+        using var host = tensor.detach().to(float32).cpu().contiguous();
+        return ModelTensor.FromFloats(host.data<float>().ToArray(), [.. tensor.shape.Select(d => (int)d)]);
+    }
+}

@@ -138,9 +138,10 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
         // when the coordinator runs again on the same output with a changed definition
         var changed = cluster.StartCoordinator("--set", "training.epochs=3");
 
-        // then it refuses with bad-input exit code and says why
+        // then it refuses with bad-input exit code and says why: another definition, and which setting differs
         Assert.Equal(2, await changed.WaitForExitAsync(ExitTimeout));
-        Assert.Contains("different definition", changed.Output);
+        Assert.Contains("another definition", changed.Output);
+        Assert.Contains("training.epochs 2 → 3", changed.Output);
     }
 
     internal static void AssertEachTrialOnce(TestCluster cluster, int trials)

@@ -91,7 +91,7 @@ public static class CoordinatorCommand
             problems.ForEach(Console.Error.WriteLine);
             return ExitCodes.BadInput;
         }
-        if (ChangedDefinition(sweep, outputDirectory) is { } changed)
+        if (SweepFolder.ChangedDefinition(sweep, outputDirectory, offerFresh: false) is { } changed)
         {
             Console.Error.WriteLine(changed);
             return ExitCodes.BadInput;
@@ -153,19 +153,5 @@ public static class CoordinatorCommand
                 problems.Add($"--journal: 'sqlite' or 'postgres' (got '{kind}')");
                 return null;
         }
-    }
-
-    // The journal checks the definition too; this catches the common case early, with the file names in the message.
-    private static string? ChangedDefinition(SweepDefinition sweep, string outputDirectory)
-    {
-        var earlier = Path.Combine(outputDirectory, "sweep.yaml");
-        if (!File.Exists(earlier) || !File.Exists(Path.Combine(outputDirectory, "results.jsonl")))
-        {
-            return null;
-        }
-        var before = SweepDefinitionHash.Of(File.ReadAllText(earlier));
-        return before == SweepDefinitionHash.Of(sweep.SourceText) ? null
-            : $"{outputDirectory} holds results of a different definition of sweep '{sweep.Name}' ({earlier}); "
-              + "resume with the same file and --set options, or choose another --out.";
     }
 }

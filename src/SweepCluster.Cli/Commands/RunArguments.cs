@@ -2,7 +2,7 @@ using SweepCluster.Cli.Devices;
 
 namespace SweepCluster.Cli.Commands;
 
-/// <summary>The parsed arguments of <c>run</c>.</summary>
+/// <summary>The parsed arguments of <c>run</c>. <paramref name="Fresh"/>: move the output folder aside and start over instead of resuming.</summary>
 public sealed record RunArguments(
     FileInfo SweepFile,
     IReadOnlyList<string> Overrides,
@@ -11,7 +11,8 @@ public sealed record RunArguments(
     int MaxRetries,
     DirectoryInfo? LogDirectory,
     int Top,
-    int KeepModels = 1)
+    int KeepModels = 1,
+    bool Fresh = false)
 {
     /// <summary>Each problem with the numeric options, named by option.</summary>
     public IEnumerable<string> Problems()

@@ -16,13 +16,13 @@ namespace SweepCluster.Cli.Commands;
 
 /// <summary>
 /// <c>sweepcluster run sweep.yaml</c>: the embedded default. One process holds the coordinator, the
-/// workers and the results actor; at the end the top of the leaderboard is printed.
+/// workers and the results actor; at the end the top of the leaderboard is printed. It resumes what its output folder
+/// holds, as the cluster coordinator does (the same SQLite journal and recovery): recorded trials are kept, the rest run;
+/// a folder of another definition is refused (exit 2) unless <c>--fresh</c> moves it aside. A first Ctrl-C or SIGTERM
+/// stops handing out trials and lets the running ones finish, then exits 130 or 143; the next run resumes.
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>Exit code after a stop by Ctrl-C or SIGTERM: the conventional 128 + SIGINT.</summary>
-    public const int StoppedByUser = 130;
-
     public static Command Create()
     {
         var sweepFile = SweepOptions.SweepFileArgument();
@@ -33,9 +33,11 @@ public static class RunCommand
         var logDir = new Option<DirectoryInfo?>("--log-dir") { Description = "Folder for the CLEF JSON log (default: <out>/logs)." };
         var top = new Option<int>("--top") { Description = "Leaderboard rows printed at the end.", DefaultValueFactory = _ => 10 };
         var keepModels = SweepOptions.KeepModelsOption();
-        var command = new Command("run", "Run a sweep in this process (coordinator, workers and results actor) and print the leaderboard.")
+        var fresh = new Option<bool>("--fresh") { Description = "Start over: move the output folder aside (to <out>.replaced-<time>) instead of resuming it." };
+        var command = new Command("run", "Run a sweep in this process (coordinator, workers and results actor) and print the leaderboard; "
+            + "run it again to resume.")
         {
-            sweepFile, set, output, maxRetries, logDir, top, keepModels,
+            sweepFile, set, output, maxRetries, logDir, top, keepModels, fresh,
         };
         foreach (var option in slots.All())
         {
@@ -61,7 +63,8 @@ public static class RunCommand
                 parseResult.GetValue(maxRetries),
                 parseResult.GetValue(logDir),
                 parseResult.GetValue(top),
-                parseResult.GetValue(keepModels)));
+                parseResult.GetValue(keepModels),
+                parseResult.GetValue(fresh)));
         });
         return command;
     }
@@ -83,6 +86,10 @@ public static class RunCommand
             return exitCode;
         }
         var outputDirectory = arguments.OutputDirectory?.FullName ?? Path.GetFullPath(Path.Combine("out", sweep.Name));
+        if (OpenFolder(sweep, arguments.Fresh, outputDirectory) is not { } kept)
+        {
+            return ExitCodes.BadInput;
+        }
         var node = Environment.MachineName;
         var live = IsTerminal();
         // The live display owns the terminal while the sweep runs: the console log keeps to warnings (the file has everything).
@@ -90,11 +97,62 @@ public static class RunCommand
             live ? LogEventLevel.Warning : LogEventLevel.Information);
         try
         {
+            SayResuming(sweep.Name, kept, live);
             return await RunSweepAsync(sweep, arguments, devices, outputDirectory, node, live);
         }
         finally
         {
             await Log.CloseAndFlushAsync();
+        }
+    }
+
+    /// <summary>
+    /// Readies the output folder before anything is written to it: with <c>--fresh</c> moves it aside; otherwise refuses
+    /// a folder of another definition, and reads what its results.jsonl keeps (cutting off a torn last line). Null, with
+    /// the reason on stderr, when the folder is refused: nothing was changed.
+    /// </summary>
+    private static KeptResults? OpenFolder(SweepDefinition sweep, bool fresh, string outputDirectory)
+    {
+        var total = new SweepTrialSource(sweep).Count;
+        if (fresh)
+        {
+            if (SweepFolder.MoveAside(outputDirectory, DateTimeOffset.UtcNow) is { } moved)
+            {
+                Console.Error.WriteLine($"--fresh: the earlier {outputDirectory} is now {moved}");
+            }
+            return KeptResults.None(new SweepOutputPaths(outputDirectory).ResultsJournal, total);
+        }
+        if (SweepFolder.ChangedDefinition(sweep, outputDirectory, offerFresh: true) is { } changed)
+        {
+            Console.Error.WriteLine(changed);
+            return null;
+        }
+        try
+        {
+            return SweepFolder.Keep(outputDirectory, total);
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"{e.Message}; fix or remove that line, or start over with --fresh");
+            return null;
+        }
+    }
+
+    /// <summary>The one line of a resume (and the torn line it dropped), in the log and, under the live display, on the terminal.</summary>
+    private static void SayResuming(string sweepId, KeptResults kept, bool live)
+    {
+        if (kept.TornLine is { } torn)
+        {
+            Log.Warning(EventTemplates.ResultsTornLineDropped, kept.ResultsPath, torn);
+        }
+        if (kept.Kept == 0)
+        {
+            return;
+        }
+        Log.Information(EventTemplates.SweepResuming, sweepId, kept.Kept, kept.Total, kept.ToRun);
+        if (live)
+        {
+            Console.WriteLine($"Resuming sweep {sweepId}: {kept.Kept} of {kept.Total} trials kept, {kept.ToRun} to run");
         }
     }
 
@@ -105,15 +163,16 @@ public static class RunCommand
         string outputDirectory, string node, bool live)
     {
         Directory.CreateDirectory(outputDirectory);
-        AtomicFile.WriteText(Path.Combine(outputDirectory, "sweep.yaml"), sweep.SourceText);
+        AtomicFile.WriteText(Path.Combine(outputDirectory, SweepFolder.DefinitionFile), sweep.SourceText);
         var source = new SweepTrialSource(sweep);
         using var slots = new WorkerSlots(devices, arguments.Slots);
         Log.Information(EventTemplates.SweepStarting,
             sweep.Name, source.Count, slots.Slots.Count, slots.Summary, arguments.Slots.ThreadsPerWorker, arguments.Slots.PackSize ?? PackSizeSetting.Auto, outputDirectory);
-        using var stop = new StopSignals("the sweep stops: running trials are interrupted and recorded");
+        using var stop = new StopSignals("the sweep stops: no new trials; the running ones finish and are kept (quitting at once, they run again next time)");
         // DEBUG lets the per-epoch and per-result events reach the log file (monitor reads them); the console stays at its level.
-        var options = new EmbeddedSweepOptions(outputDirectory, arguments.MaxRetries, node, LogLevel: "DEBUG",
-            KeepModels: arguments.KeepModels, DefinitionHash: SweepDefinitionHash.Of(sweep.SourceText));
+        // The journal and its definition hash are the coordinator's: the same recovery resumes both commands.
+        var options = new EmbeddedSweepOptions(outputDirectory, arguments.MaxRetries, node, LogLevel: "DEBUG", KeepModels: arguments.KeepModels,
+            Journal: JournalOptions.SqliteIn(outputDirectory), DefinitionHash: SweepDefinitionHash.Of(sweep.SourceText), InterruptOnStop: false);
         ISweepProgressView view = live
             ? new LiveSweepDisplay(AnsiConsole.Console, source.SweptParameters, source.Metric.Name)
             : new ProgressLog(TimeSpan.FromSeconds(5));
@@ -128,8 +187,18 @@ public static class RunCommand
             Log.Error(EventTemplates.SweepFailed, sweep.Name, e.Message, outputDirectory);
             return ExitCodes.TrialsFailed;
         }
+        catch (SweepRefusedException e)
+        {
+            Console.Error.WriteLine($"{outputDirectory}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         PrintSummary(outcome, source, arguments.Top);
-        return outcome.Stopped ? StoppedByUser : outcome.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Success;
+        if (outcome.Stopped)
+        {
+            Log.Warning(EventTemplates.SweepStoppedResumable, sweep.Name, outcome.Done + outcome.Failed, outcome.Total, outputDirectory);
+            return stop.ExitCode;
+        }
+        return outcome.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Success;
     }
 
     internal static void PrintSummary(SweepOutcome outcome, ITrialSource source, int top)

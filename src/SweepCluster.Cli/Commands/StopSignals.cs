@@ -6,7 +6,9 @@ namespace SweepCluster.Cli.Commands;
 /// <summary>
 /// Turns SIGINT (Ctrl-C) and SIGTERM (docker stop, kill) into a cancellation, once, so that a sweep stops cleanly
 /// and a cluster node leaves the cluster cleanly (a worker hands its trial back first) instead of the runtime's
-/// default exit. <c>consequence</c> says what happens, for the log. A second signal exits at once.
+/// default exit. <c>consequence</c> says what happens, for the log. A second signal exits at once (the runtime's
+/// default: the process ends by that signal, 130 or 143 to a shell). <see cref="Received"/> names the first one, for
+/// the exit code.
 /// </summary>
 public sealed class StopSignals : IDisposable
 {
@@ -22,6 +24,12 @@ public sealed class StopSignals : IDisposable
 
     public CancellationToken Token => stop.Token;
 
+    /// <summary>The signal that stopped the command; null while none came.</summary>
+    public PosixSignal? Received { get; private set; }
+
+    /// <summary>The conventional exit status after <see cref="Received"/>: 128 + its number (130 for SIGINT, 143 for SIGTERM).</summary>
+    public int ExitCode => Received == PosixSignal.SIGTERM ? 143 : 130;
+
     public void Dispose()
     {
         interrupt.Dispose();
@@ -36,6 +44,7 @@ public sealed class StopSignals : IDisposable
             return;
         }
         context.Cancel = true;
+        Received = context.Signal;
         Log.Warning("{Signal}: {Consequence}; signal again to quit at once", context.Signal, consequence);
         try
         {

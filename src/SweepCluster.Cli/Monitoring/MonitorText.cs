@@ -9,13 +9,13 @@ public static class MonitorText
     public static string StatusLine(MonitorSnapshot s)
     {
         var best = s.Best is { } b ? Invariant($", best {b.TrialId} {b.Metric}={b.Value:G5}") : "";
-        return Invariant($"[{s.At:HH:mm:ss}] sweep {s.SweepId ?? "?"} {s.State}: {s.Done}/{Total(s)} done{StoppedEarly(s)}, {s.Running} running, {s.Queued} queued, {s.Failed} failed{best}, ETA {Eta(s.Eta)}");
+        return Invariant($"[{s.At:HH:mm:ss}] sweep {s.SweepId ?? "?"} {s.State}{Resumed(s)}: {s.Done}/{Total(s)} done{StoppedEarly(s)}, {s.Running} running, {s.Queued} queued, {s.Failed} failed{best}, ETA {Eta(s.Eta)}");
     }
 
     public static string Report(MonitorSnapshot s)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        text.WriteLine(Invariant($"Sweep {s.SweepId ?? "(no start event yet)"}: {s.State}"));
+        text.WriteLine(Invariant($"Sweep {s.SweepId ?? "(no start event yet)"}: {s.State}{Resumed(s)}"));
         text.WriteLine(Invariant($"  trials: {s.Done} done{StoppedEarly(s)}, {s.Running} running, {s.Queued} queued, {s.Failed} failed, of {Total(s)}"));
         text.WriteLine(Invariant($"  rate: {Number(s.TrialsPerMinute, "F1")} trials/min, ETA {Eta(s.Eta)}"));
         if (s.Best is { } best)
@@ -87,6 +87,8 @@ public static class MonitorText
     public static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
 
     private static string StoppedEarly(MonitorSnapshot s) => s.StoppedEarly > 0 ? Invariant($" ({s.StoppedEarly} stopped early)") : "";
+
+    private static string Resumed(MonitorSnapshot s) => s.Kept > 0 ? Invariant($" (resumed, {s.Kept} trials kept)") : "";
 
     private static string Total(MonitorSnapshot s) => s.Total?.ToString(CultureInfo.InvariantCulture) ?? "?";
 

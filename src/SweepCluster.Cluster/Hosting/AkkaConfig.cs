@@ -10,7 +10,7 @@ namespace SweepCluster.Cluster.Hosting;
 
 /// <summary>
 /// The HOCON of our actor systems: Akka's logging routed to Serilog and our messages bound to our serializer
-/// everywhere; local actors and the in-memory journal in one process (<see cref="Embedded"/>); the cluster,
+/// everywhere; local actors and a journal (SQLite in the output folder for <c>run</c>) in one process (<see cref="Embedded"/>); the cluster,
 /// split-brain resolver and SQL journal on a cluster node (<see cref="ClusterNode"/>).
 /// Akka's stdout logger is <see cref="SerilogStdoutLogger"/>: Akka's own one printed the events left in the Serilog
 /// logger's mailbox at shutdown raw to stdout, whatever stdout-loglevel said.
@@ -33,7 +33,8 @@ public static class AkkaConfig
     /// <summary>How often a node that is not in the cluster (yet) tries its seeds again.</summary>
     public static readonly TimeSpan JoinRetry = TimeSpan.FromSeconds(2);
 
-    public static Config Embedded(string logLevel) => ConfigurationFactory.ParseString($$"""
+    /// <summary>One process, local actors; the coordinator journals to <paramref name="journal"/> (in memory when not given).</summary>
+    public static Config Embedded(string logLevel, JournalOptions? journal = null) => ConfigurationFactory.ParseString($$"""
         akka {
           loglevel = {{logLevel}}
           stdout-loglevel = WARNING
@@ -41,10 +42,8 @@ public static class AkkaConfig
           loggers = ["{{SerilogLogger}}"]
           log-dead-letters-during-shutdown = off
           actor.provider = local
-          persistence.journal.plugin = "akka.persistence.journal.inmem"
-          persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         }
-        """).WithFallback(Serialization());
+        """).WithFallback(Journal(journal ?? JournalOptions.InMemory)).WithFallback(Serialization());
 
     /// <summary>Every <see cref="ISweepMessage"/> goes through <see cref="SweepJsonSerializer"/>.</summary>
     public static Config Serialization() => ConfigurationFactory.ParseString($$"""

@@ -13,7 +13,10 @@ namespace SweepCluster.Cluster.Hosting;
 /// <summary>
 /// Runs a whole sweep in this process: one actor system with the results actor, the coordinator (under a
 /// <see cref="CoordinatorSupervisor"/>) and one worker per slot, each training on its slot's device. Cancelling
-/// <c>stop</c> stops handing out trials and interrupts the running ones; the files stay valid and the call returns.
+/// <c>stop</c> stops handing out trials and interrupts the running ones (or, without <see cref="EmbeddedSweepOptions.InterruptOnStop"/>,
+/// lets them finish); the files stay valid and the call returns. With a journal (<see cref="EmbeddedSweepOptions.Journal"/>)
+/// the sweep resumes what its output folder holds, as the cluster coordinator does; a journal of another definition
+/// ends the call with a <see cref="SweepRefusedException"/> before any trial.
 /// <c>progress</c> gets the counts each interval; <c>details</c>, when given, also the workers' trials and the leaderboard.
 /// Nothing waits unboundedly: the end of the sweep is heard on the event stream (a coordinator that failed and was
 /// replaced still publishes it), every ask has a timeout, and a coordinator that fails for good ends the call with a
@@ -39,27 +42,32 @@ public static class EmbeddedSweep
         var clock = Stopwatch.StartNew();
         var paths = new SweepOutputPaths(options.OutputDirectory);
         var node = string.IsNullOrWhiteSpace(options.Node) ? Environment.MachineName : options.Node;
-        var system = ActorSystem.Create("sweepcluster", AkkaConfig.Embedded(options.LogLevel));
+        var system = ActorSystem.Create("sweepcluster", AkkaConfig.Embedded(options.LogLevel, options.Journal));
         try
         {
             var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
             var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
-            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, SweepName: trials.SweepName,
-                ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash)), "results");
+            var refused = EventListening.Listen<SweepRefused>(system, "refusal-listener");
+            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: options.Resumes,
+                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash)), "results");
             var coordinator = system.ActorOf(CoordinatorSupervisor.Props(
-                CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries, KeepModels: options.KeepModels))), "coordinator");
+                CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries, options.DefinitionHash, KeepModels: options.KeepModels))), "coordinator");
             var workers = slots
                 .Select((slot, i) => system.ActorOf(WorkerActor.Props(coordinator, slot.Trainer,
                     new WorkerSettings($"{node}/worker-{i}", node, Device: slot.Device, NodeSlots: slots.Count, RegisterInterval: RegisterInterval)),
                     $"worker-{i}"))
                 .ToList();
-            await using var onStop = stop.Register(() => coordinator.Tell(new StopSweep(InterruptRunning: true)));
-            var ended = Task.WhenAny(completed, failed);
+            await using var onStop = stop.Register(() => coordinator.Tell(new StopSweep(InterruptRunning: options.InterruptOnStop)));
+            var ended = Task.WhenAny(completed, failed, refused);
             var reporter = new ProgressReporter(coordinator, results, workers, progress, details);
             await reporter.RunAsync(ended, options.ProgressInterval ?? TimeSpan.FromSeconds(1));
             if (await ended == failed)
             {
                 throw new SweepFailedException((await failed).Reason);
+            }
+            if (await ended == refused)
+            {
+                throw new SweepRefusedException((await refused).Reason);
             }
             var summary = (await completed).Summary;
             var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, FlushTimeout);

@@ -19,9 +19,8 @@ public sealed class ResultsFiles(ResultsSettings settings) : IResultsStore
             journal = ResultsJournal.Create(path);
             return [];
         }
-        // Rewritten cleanly (atomically) so that appending goes on after the last whole line.
-        var entries = ResultsJournal.Read(path);
-        ResultsJournal.Rewrite(path, entries);
+        // Whole lines stay byte for byte; a torn last line is cut off, so that appending goes on after the last whole line.
+        var entries = ResultsJournal.Recover(path).Entries;
         journal = ResultsJournal.Append(path);
         return entries;
     }

@@ -25,6 +25,9 @@ public static class EventTemplates
     public const string SweepProgress = "Sweep {SweepId} progress: {Done}/{Total} done, {Running} running, {Queued} queued, {Failed} failed";
     public const string CoordinatorStarting = "Coordinator for sweep {SweepId} ({Trials} trials) at {Seed}, journal {Journal}, output {Output}";
     public const string CoordinatorStoppedResumable = "Coordinator stopped; run the same command again to resume sweep {SweepId}";
+    public const string SweepResuming = "Resuming sweep {SweepId}: {Kept} of {Total} trials kept, {ToRun} to run";
+    public const string ResultsTornLineDropped = "{Path}:{Line}: torn last line dropped (its write was cut off); that trial runs again";
+    public const string SweepStoppedResumable = "Sweep {SweepId} stopped: {Kept} of {Total} trials kept in {Output}; run the same command again to resume (--fresh starts over)";
     public const string SweepStoppedByJournal = "Sweep {SweepId} stopped: {Reason}; fix the journal and run the same command to resume";
 
     // Workers.

@@ -25,6 +25,7 @@ public static class MonitorJson
             WriteNumber(json, "total", snapshot.Total);
             json.WriteNumber("done", snapshot.Done);
             json.WriteNumber("stopped_early", snapshot.StoppedEarly);
+            json.WriteNumber("kept", snapshot.Kept);
             json.WriteNumber("running", snapshot.Running);
             json.WriteNumber("queued", snapshot.Queued);
             json.WriteNumber("failed", snapshot.Failed);

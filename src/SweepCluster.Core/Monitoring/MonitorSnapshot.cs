@@ -5,6 +5,7 @@ namespace SweepCluster.Core.Monitoring;
 /// sweep's start event is read; then <paramref name="Queued"/> = total − done − running − failed.
 /// <paramref name="StoppedEarly"/>: the done trials a scheduler stopped early.
 /// <paramref name="Eta"/> extrapolates the rate of settled trials since the start; null until one settles.
+/// <paramref name="Kept"/>: the trials a resumed sweep kept from its earlier runs (0 for a sweep that started afresh).
 /// <paramref name="Importance"/>: the parameters' importance where it was asked for (<see cref="SweepMonitor.Importance"/>), else null.
 /// </summary>
 public sealed record MonitorSnapshot(
@@ -27,4 +28,5 @@ public sealed record MonitorSnapshot(
     int EventsRead,
     int UnreadableLines,
     long StoppedEarly = 0,
-    Analysis.ImportanceResult? Importance = null);
+    Analysis.ImportanceResult? Importance = null,
+    long Kept = 0);

@@ -8,7 +8,9 @@ namespace SweepCluster.Core.Monitoring;
 /// Folds a sweep's log events into its current state: counts, the best result, each worker's trial and
 /// throughput, recent failures. Feed events in time order (<see cref="LogTail"/> merges files by <c>@t</c>);
 /// a settled trial stays settled whatever arrives late. A newer "Sweep started" event starts over, so that a
-/// log folder holding several runs shows the last one. Console-free, so that tests can drive it.
+/// log folder holding several runs shows the last one; a "Sweep resumed" event of the same sweep goes on from the runs
+/// before it (their settled trials stay settled, their running ones go back to the queue, their workers are gone) and
+/// counts the rate from the resume. Console-free, so that tests can drive it.
 /// </summary>
 public sealed class SweepMonitor
 {
@@ -23,6 +25,8 @@ public sealed class SweepMonitor
     private long? total;
     private string metric = MetricName.Default;
     private string goal = "minimize";
+    private long kept;
+    private long settledAtStart;
 
     public int EventsRead { get; private set; }
 
@@ -40,6 +44,11 @@ public sealed class SweepMonitor
         if (e.Template == EventTemplates.SweepStarted)
         {
             OnSweepStarted(e);
+            return;
+        }
+        if (e.Template == EventTemplates.SweepResumed)
+        {
+            OnSweepResumed(e);
             return;
         }
         if (sweepId is not null && e.Text("SweepId") is { } id && id != sweepId)
@@ -60,13 +69,16 @@ public sealed class SweepMonitor
         var done = trials.Values.Count(t => t.Phase == TrialPhase.Done);
         var failed = trials.Values.Count(t => t.Phase == TrialPhase.Failed);
         var running = trials.Values.Count(t => t.Phase == TrialPhase.Running);
-        var queued = total is { } n ? Math.Max(0, n - done - failed - running) : trials.Values.Count(t => t.Phase == TrialPhase.Queued);
-        var rate = Rate(done + failed, startedAt, at);
+        // A resumed sweep's log may lack the earlier runs: the trials it kept count as settled all the same.
+        var settledNow = done + failed - settledAtStart;
+        var settled = Math.Max(done + failed, kept + settledNow);
+        var queued = total is { } n ? Math.Max(0, n - settled - running) : trials.Values.Count(t => t.Phase == TrialPhase.Queued);
+        var rate = Rate(settledNow, startedAt, at);
         TimeSpan? eta = state == "finished" ? TimeSpan.Zero
-            : rate is > 0 && total is { } all ? TimeSpan.FromMinutes((all - done - failed) / rate.Value) : null;
+            : rate is > 0 && total is { } all ? TimeSpan.FromMinutes(Math.Max(0, all - settled) / rate.Value) : null;
         return new MonitorSnapshot(sweepId, state, startedAt, at, total, done, running, queued, failed, metric, goal,
             Best(), WorkerViews(at), [.. failures.TakeLast(FailuresKept).Reverse()], eta, rate, EventsRead, 0,
-            trials.Values.Count(t => t.Phase == TrialPhase.Done && t.Status == "stopped_early"));
+            trials.Values.Count(t => t.Phase == TrialPhase.Done && t.Status == "stopped_early"), Kept: kept);
     }
 
     /// <summary>
@@ -135,6 +147,32 @@ public sealed class SweepMonitor
         trials.Clear();
         workers.Clear();
         failures.Clear();
+        kept = 0;
+        settledAtStart = 0;
+        Begin(e);
+    }
+
+    private void OnSweepResumed(LogEvent e)
+    {
+        if (e.Text("SweepId") != sweepId)
+        {
+            trials.Clear();
+            failures.Clear();
+        }
+        workers.Clear();
+        foreach (var trial in trials.Values.Where(t => !t.IsSettled))
+        {
+            trial.Phase = TrialPhase.Queued;
+            trial.Worker = null;
+            trial.Epoch = null;
+        }
+        kept = e.Integer("Settled") ?? 0;
+        settledAtStart = trials.Values.Count(t => t.IsSettled);
+        Begin(e);
+    }
+
+    private void Begin(LogEvent e)
+    {
         sweepId = e.Text("SweepId");
         state = "running";
         startedAt = e.Timestamp;

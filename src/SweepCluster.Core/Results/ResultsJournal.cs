@@ -7,7 +7,8 @@ namespace SweepCluster.Core.Results;
 /// <c>results.jsonl</c>: one <see cref="LeaderboardEntry"/> per line, appended as trials finish. Each
 /// <see cref="Write(IReadOnlyList{LeaderboardEntry})"/> is on disk (fsync) when it returns, so a crash loses at most the
 /// lines being written; several entries in one call share one fsync (group commit). <see cref="Read"/> tolerates a
-/// torn last line; a bad line anywhere else is an error.
+/// torn last line; a bad line anywhere else is an error. <see cref="Recover"/> also cuts a torn line off the file,
+/// keeping every whole line byte for byte (a resumed sweep appends after them).
 /// </summary>
 public sealed class ResultsJournal : IDisposable
 {
@@ -76,7 +77,60 @@ public sealed class ResultsJournal : IDisposable
         return entries;
     }
 
+    /// <summary>
+    /// Reads <paramref name="path"/> for a resumed sweep and leaves it ready to append to: every whole line stays as it
+    /// is, byte for byte; a torn last line (no valid entry, nothing after it) is cut off, and a last line without its
+    /// newline gets one. Either repair replaces the file atomically. A bad line before the last is an error
+    /// (<see cref="InvalidDataException"/> naming the file and line): a person, not a crash, wrote it.
+    /// </summary>
+    public static ResultsRecovery Recover(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var entries = new List<LeaderboardEntry>();
+        var kept = 0;
+        var line = 0;
+        int? torn = null;
+        while (kept < bytes.Length)
+        {
+            line++;
+            var newline = Array.IndexOf(bytes, (byte)'\n', kept);
+            var end = newline < 0 ? bytes.Length : newline;
+            var next = newline < 0 ? bytes.Length : newline + 1;
+            var text = Encoding.UTF8.GetString(bytes, kept, end - kept);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                if (TryParse(text, out var error) is not { } entry)
+                {
+                    if (HasText(bytes, next))
+                    {
+                        throw new InvalidDataException($"{path}:{line}: not a result line: {error}");
+                    }
+                    torn = line;
+                    break;
+                }
+                entries.Add(entry);
+            }
+            kept = next;
+        }
+        var unterminated = kept > 0 && bytes[kept - 1] != (byte)'\n';
+        if (torn is not null || unterminated)
+        {
+            AtomicFile.Write(path, stream =>
+            {
+                stream.Write(bytes, 0, kept);
+                if (unterminated)
+                {
+                    stream.WriteByte((byte)'\n');
+                }
+            });
+        }
+        return new ResultsRecovery(entries, torn);
+    }
+
     public void Dispose() => writer.Dispose();
+
+    private static bool HasText(byte[] bytes, int from) =>
+        !string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(bytes, from, bytes.Length - from));
 
     private static ResultsJournal Open(string path, FileMode mode)
     {

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using SweepCluster.Cluster.Coordination;
 using SweepCluster.Core.Results;
@@ -62,13 +63,8 @@ public sealed class AssignmentLeaseTests : TestKit
     public void A_lost_assignment_is_sent_again_and_the_sweep_finishes()
     {
         // given a coordinator with a short lease, and a worker whose first assignment is lost on the way
-        var source = InMemoryTrialSource.Of(4);
-        using var sweep = new SweepHarness(Sys, source, assignmentLease: TimeSpan.FromMilliseconds(300));
-        var lossy = CreateTestProbe();
-        sweep.Coordinator.Tell(new RegisterWorker("lossy", "test-node"), lossy);
-        lossy.ExpectMsg<WorkerRegistered>(Patience);
-        sweep.Coordinator.Tell(RequestTrial.Instance, lossy);
-        var lost = lossy.ExpectMsg<AssignTrial>(Patience);
+        using var sweep = new SweepHarness(Sys, InMemoryTrialSource.Of(4), assignmentLease: TimeSpan.FromMilliseconds(300));
+        var (lossy, lost) = WorkerGivenATrial(sweep, "lossy");
 
         // when the worker never saw it (no acknowledgement), then the same assignment comes again after the lease
         var again = lossy.ExpectMsg<AssignTrial>(Patience);
@@ -87,13 +83,8 @@ public sealed class AssignmentLeaseTests : TestKit
     public void Trials_of_a_worker_that_never_acknowledges_go_back_to_the_queue_and_finish_elsewhere()
     {
         // given a coordinator with a short lease, and a worker that receives nothing (its messages are all lost)
-        var source = InMemoryTrialSource.Of(3);
-        using var sweep = new SweepHarness(Sys, source, assignmentLease: TimeSpan.FromMilliseconds(200));
-        var deaf = CreateTestProbe();
-        sweep.Coordinator.Tell(new RegisterWorker("deaf", "test-node"), deaf);
-        deaf.ExpectMsg<WorkerRegistered>(Patience);
-        sweep.Coordinator.Tell(RequestTrial.Instance, deaf);
-        var held = deaf.ExpectMsg<AssignTrial>(Patience);
+        using var sweep = new SweepHarness(Sys, InMemoryTrialSource.Of(3), assignmentLease: TimeSpan.FromMilliseconds(200));
+        var (deaf, held) = WorkerGivenATrial(sweep, "deaf");
 
         // when it never acknowledges (three sends), and a working worker joins
         deaf.ExpectMsg<AssignTrial>(Patience);
@@ -105,6 +96,16 @@ public sealed class AssignmentLeaseTests : TestKit
         var summary = AwaitCompletion(sweep);
         Assert.Equal((3L, 0L), (summary.Done, summary.Failed));
         AwaitCondition(() => trainer.CallsFor(held.Trial.Id) == 1, Patience);
+    }
+
+    /// <summary>A probe registered as a worker that asked for work, and the assignment it got (not acknowledged).</summary>
+    private (TestProbe Worker, AssignTrial Assignment) WorkerGivenATrial(SweepHarness sweep, string name)
+    {
+        var worker = CreateTestProbe();
+        sweep.Coordinator.Tell(new RegisterWorker(name, "test-node"), worker);
+        worker.ExpectMsg<WorkerRegistered>(Patience);
+        sweep.Coordinator.Tell(RequestTrial.Instance, worker);
+        return (worker, worker.ExpectMsg<AssignTrial>(Patience));
     }
 
     private SweepSummary AwaitCompletion(SweepHarness sweep) =>

@@ -86,9 +86,9 @@ public static class RunCommand
             return exitCode;
         }
         var outputDirectory = arguments.OutputDirectory?.FullName ?? Path.GetFullPath(Path.Combine("out", sweep.Name));
-        if (OpenFolder(sweep, arguments.Fresh, outputDirectory) is not { } kept)
+        if (OpenFolder(sweep, arguments.Fresh, outputDirectory, out var refusal) is not { } kept)
         {
-            return ExitCodes.BadInput;
+            return refusal;
         }
         var node = Environment.MachineName;
         var live = IsTerminal();
@@ -109,10 +109,12 @@ public static class RunCommand
     /// <summary>
     /// Readies the output folder before anything is written to it: with <c>--fresh</c> moves it aside; otherwise refuses
     /// a folder of another definition, and reads what its results.jsonl keeps (cutting off a torn last line). Null, with
-    /// the reason on stderr, when the folder is refused: nothing was changed.
+    /// the reason on stderr and the exit code in <paramref name="refusal"/>, when the folder is refused (bad input: another
+    /// definition, a damaged results.jsonl) or cannot be read (a failure): nothing was changed.
     /// </summary>
-    private static KeptResults? OpenFolder(SweepDefinition sweep, bool fresh, string outputDirectory)
+    private static KeptResults? OpenFolder(SweepDefinition sweep, bool fresh, string outputDirectory, out int refusal)
     {
+        refusal = ExitCodes.BadInput;
         var total = new SweepTrialSource(sweep).Count;
         if (fresh)
         {
@@ -134,6 +136,13 @@ public static class RunCommand
         catch (InvalidDataException e)
         {
             Console.Error.WriteLine($"{e.Message}; fix or remove that line, or start over with --fresh");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not the file's content but access to it (permissions, a disk error): a failure, not bad input.
+            Console.Error.WriteLine($"{new SweepOutputPaths(outputDirectory).ResultsJournal} cannot be read: {e.Message}");
+            refusal = ExitCodes.TrialsFailed;
             return null;
         }
     }

@@ -33,6 +33,7 @@ namespace SweepCluster.Cluster.Coordination;
 public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 {
     private const string LeaseTimer = "leases";
+    private const string SyncTimer = "sync";
 
     private readonly ITrialSource source;
     private readonly IActorRef results;
@@ -55,6 +56,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly List<TrialSuggested> unjournaled = [];
     private readonly AssignmentLeases<IActorRef> leases;
     private readonly FrameBudget? frame;
+    private readonly SyncBound sync;
     private long done;
     private long stoppedEarly;
     private long failed;
@@ -83,6 +85,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         leases = new AssignmentLeases<IActorRef>(settings.Lease);
         frame = FrameBudget.Of(Context.System);
         modelBar = new ModelBar(source.Metric, settings.KeepModels);
+        sync = settings.NewSyncBound();
         Recover<SweepStarted>(started => journaled = started);
         Recover<SchedulerReported>(report => scheduler?.Report(report.Index, report.Epoch, report.Value));
         Recover<TrialSuggested>(suggested => history?.Suggest(suggested.Index, [.. suggested.Point]));
@@ -114,6 +117,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             PersistAsync(new SweepStarted(sweepId, settings.DefinitionHash, queue.Total), started => journaled = started);
         }
         results.Tell(GetRecordedTrials.Instance);
+        Timers.StartSingleTimer(SyncTimer, SyncTimedOut.Instance, sync.Timeout);
     }
 
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
@@ -156,11 +160,27 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash == "" ? "unknown" : hash;
 
-    /// <summary>Waits for the results file's trials; everything else waits in the stash.</summary>
+    /// <summary>Waits for the results file's trials; everything else waits in the stash, within the <see cref="SyncBound"/>.</summary>
     private void Syncing()
     {
         Command<RecordedTrials>(OnRecordedTrials);
-        CommandAny(_ => Stash.Stash());
+        Command<SyncTimedOut>(_ => GiveUpSyncing(sync.TimedOut));
+        CommandAny(_ =>
+        {
+            if (sync.Admit())
+            {
+                Stash.Stash();
+                return;
+            }
+            GiveUpSyncing(sync.Overflowed);
+        });
+    }
+
+    // The host hears CoordinatorFailed and ends the command; a results actor that stopped has usually been reported already.
+    private void GiveUpSyncing(string reason)
+    {
+        Fail(reason);
+        Context.Stop(Self);
     }
 
     // results.jsonl decides what is finished: a trial in it but not settled in the journal finished just before a
@@ -168,6 +188,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     // deleted file) would be missing from the leaderboard, so it runs again.
     private void OnRecordedTrials(RecordedTrials message)
     {
+        Timers.Cancel(SyncTimer);
         var journal = journalSettled!;
         journalSettled = null;
         foreach (var recorded in message.Trials)
@@ -784,5 +805,10 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private sealed record CheckLeases
     {
         public static CheckLeases Instance { get; } = new();
+    }
+
+    private sealed record SyncTimedOut
+    {
+        public static SyncTimedOut Instance { get; } = new();
     }
 }

@@ -36,10 +36,11 @@ public static class CoordinatorNode
             var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
             var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
             var refused = EventListening.Listen<SweepRefused>(system, "refusal-listener");
+            var resultsFailed = EventListening.Listen<ResultsFailed>(system, "results-failure-listener");
             system.ActorOf(NetworkFaultReporter.Props(new NetworkFaultNarrator(NodeRole.Coordinator, options.Node.Seeds, options.Node.FailureDetection, options.Node.Tls is not null),
                 new LineThrottle(WorkerNode.ConsoleLineInterval, TimeProvider.System)), "network-faults");
-            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true,
-                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash)), "results");
+            var results = system.ActorOf(ResultsSupervisor.Props(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true,
+                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash))), "results");
             var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash, KeepModels: options.KeepModels);
             system.ActorOf(ClusterSingletonManager.Props(CoordinatorSupervisor.Props(CoordinatorActor.Props(trials, results, settings)), PoisonPill.Instance,
                 ClusterSingletonManagerSettings.Create(system).WithRole(AkkaConfig.CoordinatorRole).WithSingletonName(SingletonName)), SingletonName);
@@ -47,10 +48,16 @@ public static class CoordinatorNode
             var completion = Task.WhenAny(completed, refused);
             var stopped = Task.Delay(Timeout.Infinite, stop);
             var progressLoop = ReportProgressAsync(coordinator, completion, progress, options.ProgressInterval ?? TimeSpan.FromSeconds(5), stop);
-            var first = await Task.WhenAny(completion, stopped, system.WhenTerminated, failed);
+            var first = await Task.WhenAny(completion, stopped, system.WhenTerminated, failed, resultsFailed);
             if (first == failed)
             {
                 return new CoordinatorOutcome(null, null, (await failed).Reason);
+            }
+            if (first == resultsFailed)
+            {
+                // A damaged results.jsonl is bad input, refused like another definition; a file that cannot be opened is a failure.
+                var failure = await resultsFailed;
+                return failure.BadData ? new CoordinatorOutcome(null, failure.Reason, null) : new CoordinatorOutcome(null, null, failure.Reason);
             }
             if (first != completion)
             {

@@ -20,7 +20,8 @@ namespace SweepCluster.Cluster.Hosting;
 /// <c>progress</c> gets the counts each interval; <c>details</c>, when given, also the workers' trials and the leaderboard.
 /// Nothing waits unboundedly: the end of the sweep is heard on the event stream (a coordinator that failed and was
 /// replaced still publishes it), every ask has a timeout, and a coordinator that fails for good ends the call with a
-/// <see cref="SweepFailedException"/>.
+/// <see cref="SweepFailedException"/>. So does a results actor that stops for good (<see cref="ResultsSupervisor"/>), or,
+/// when results.jsonl holds a damaged line, a <see cref="SweepRefusedException"/> naming it.
 /// </summary>
 public static class EmbeddedSweep
 {
@@ -48,8 +49,9 @@ public static class EmbeddedSweep
             var completed = EventListening.Listen<SweepCompleted>(system, "completion-listener");
             var failed = EventListening.Listen<CoordinatorFailed>(system, "failure-listener");
             var refused = EventListening.Listen<SweepRefused>(system, "refusal-listener");
-            var results = system.ActorOf(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: options.Resumes,
-                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash)), "results");
+            var resultsFailed = EventListening.Listen<ResultsFailed>(system, "results-failure-listener");
+            var results = system.ActorOf(ResultsSupervisor.Props(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: options.Resumes,
+                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash))), "results");
             var coordinator = system.ActorOf(CoordinatorSupervisor.Props(
                 CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries, options.DefinitionHash, KeepModels: options.KeepModels))), "coordinator");
             var workers = slots
@@ -58,9 +60,9 @@ public static class EmbeddedSweep
                     $"worker-{i}"))
                 .ToList();
             await using var onStop = stop.Register(() => coordinator.Tell(new StopSweep(InterruptRunning: options.InterruptOnStop)));
-            var ended = Task.WhenAny(completed, failed, refused);
+            var ended = Task.WhenAny(completed, failed, refused, resultsFailed);
             var reporter = new ProgressReporter(coordinator, results, workers, progress, details);
-            await reporter.RunAsync(ended, options.ProgressInterval ?? TimeSpan.FromSeconds(1));
+            await reporter.RunAsync(ended, completed, options.ProgressInterval ?? TimeSpan.FromSeconds(1));
             if (await ended == failed)
             {
                 throw new SweepFailedException((await failed).Reason);
@@ -68,6 +70,11 @@ public static class EmbeddedSweep
             if (await ended == refused)
             {
                 throw new SweepRefusedException((await refused).Reason);
+            }
+            if (await ended == resultsFailed)
+            {
+                var failure = await resultsFailed;
+                throw failure.BadData ? new SweepRefusedException(failure.Reason) : new SweepFailedException(failure.Reason);
             }
             var summary = (await completed).Summary;
             var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, FlushTimeout);

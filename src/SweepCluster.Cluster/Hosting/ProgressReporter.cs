@@ -8,8 +8,8 @@ using static SweepCluster.Cluster.Workers.WorkerProtocol;
 namespace SweepCluster.Cluster.Hosting;
 
 /// <summary>
-/// Polls an embedded sweep's actors each interval until it completes, then once more: the coordinator for the
-/// counts, and, only when someone wants the details, the workers and the results actor.
+/// Polls an embedded sweep's actors each interval until it ends, then once more if it completed: the coordinator for
+/// the counts, and, only when someone wants the details, the workers and the results actor.
 /// </summary>
 internal sealed class ProgressReporter(
     IActorRef coordinator,
@@ -25,19 +25,25 @@ internal sealed class ProgressReporter(
     // replaced, a results actor busy) skips one report rather than stalling the loop.
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(5);
 
-    public async Task RunAsync(Task completion, TimeSpan interval)
+    /// <param name="ended">Completes when the sweep ends in any way.</param>
+    /// <param name="completed">Completes when it ends with its summary: only then is there a last report to give. A sweep
+    /// that failed has none, and its coordinator may never answer (one still in Syncing keeps every query).</param>
+    public async Task RunAsync(Task ended, Task completed, TimeSpan interval)
     {
         if (progress is null && details is null)
         {
             return;
         }
         using var timer = new PeriodicTimer(interval);
-        while (!completion.IsCompleted)
+        while (!ended.IsCompleted)
         {
             await ReportAsync();
-            await Task.WhenAny(completion, timer.WaitForNextTickAsync().AsTask());
+            await Task.WhenAny(ended, timer.WaitForNextTickAsync().AsTask());
         }
-        await ReportAsync();
+        if (completed.IsCompleted)
+        {
+            await ReportAsync();
+        }
     }
 
     private async Task ReportAsync()

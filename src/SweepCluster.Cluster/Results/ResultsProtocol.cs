@@ -44,4 +44,12 @@ public static class ResultsProtocol
     }
 
     public sealed record LeaderboardSnapshot(IReadOnlyList<RankedEntry> Rows) : ISweepMessage;
+
+    /// <summary>
+    /// Published on the event stream (not sent) by the <see cref="ResultsSupervisor"/> when the results actor stopped for
+    /// good: the sweep cannot record results, so its host ends the command. <paramref name="BadData"/>: results.jsonl holds a
+    /// damaged line before its last (exit 2; <paramref name="Reason"/> names the file and line, and the file is untouched);
+    /// otherwise the file could not be read or written (exit 1).
+    /// </summary>
+    public sealed record ResultsFailed(string Reason, bool BadData);
 }

@@ -16,6 +16,8 @@ public static class EventTemplates
     public const string SweepCoordinatorStopped = "Sweep {SweepId} coordinator stopped: {Reason}";
     public const string CoordinatorReplaced = "Coordinator failed ({Failure}); starting a new one ({Restart}/{MaxRestarts}), which resumes from the journal and results.jsonl";
     public const string CoordinatorGaveUp = "Coordinator gave up: {Reason}";
+    public const string ResultsActorRestarted = "Results actor failed ({Failure}); starting it again from results.jsonl";
+    public const string ResultsActorStopped = "Results actor stopped: {Reason}; the sweep cannot record results";
     public const string SweepStopping = "Sweep {SweepId} stopping: {Running} trials running";
     public const string SweepFinished = "Sweep {SweepId} finished: {Done} done, {Failed} failed";
 
@@ -28,7 +30,7 @@ public static class EventTemplates
     public const string SweepResuming = "Resuming sweep {SweepId}: {Kept} of {Total} trials kept, {ToRun} to run";
     public const string ResultsTornLineDropped = "{Path}:{Line}: torn last line dropped (its write was cut off); that trial runs again";
     public const string SweepStoppedResumable = "Sweep {SweepId} stopped: {Kept} of {Total} trials kept in {Output}; run the same command again to resume (--fresh starts over)";
-    public const string SweepStoppedByJournal = "Sweep {SweepId} stopped: {Reason}; fix the journal and run the same command to resume";
+    public const string SweepStoppedByJournal = "Sweep {SweepId} stopped: {Reason}; fix that and run the same command to resume";
 
     // Workers.
     public const string WorkerRegistered = "Worker {Worker} registered on {Node}";

@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SweepCluster.Core.Sweeps;
@@ -28,19 +27,14 @@ public static class DefinitionDiff
     private static Dictionary<string, string> Flatten(string yaml)
     {
         var leaves = new Dictionary<string, string>(StringComparer.Ordinal);
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count > 0)
-            {
-                Add(leaves, "", stream.Documents[0].RootNode);
-            }
-        }
-        catch (YamlException)
+        if (YamlText.TryLoad(yaml, out _) is not { } stream)
         {
             // An earlier file that no longer parses: the whole text is its one setting.
             leaves["(file)"] = yaml.Trim();
+        }
+        else if (stream.Documents.Count > 0)
+        {
+            Add(leaves, "", stream.Documents[0].RootNode);
         }
         return leaves;
     }

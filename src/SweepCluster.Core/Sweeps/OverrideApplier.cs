@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SweepCluster.Core.Sweeps;
@@ -59,17 +58,12 @@ internal sealed class OverrideApplier(ErrorSink errors)
 
     private YamlNode? ParseValue(string overrideText, string valueText)
     {
-        try
+        if (YamlText.TryLoad(valueText, out var syntax) is not { } stream)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(valueText));
-            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : new YamlScalarNode("");
-        }
-        catch (YamlException e)
-        {
-            errors.AtOverride(overrideText, $"the value is not valid YAML: {e.Message}");
+            errors.AtOverride(overrideText, $"the value is not valid YAML: {syntax!.Message}");
             return null;
         }
+        return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : new YamlScalarNode("");
     }
 
     /// <summary>The child mapping at <paramref name="key"/>, created (and marked as the override's) when absent.</summary>

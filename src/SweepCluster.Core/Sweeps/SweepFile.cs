@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SweepCluster.Core.Sweeps;
@@ -48,16 +47,11 @@ public static class SweepFile
 
     private static YamlMappingNode? LoadRoot(string yamlText, ErrorSink errors)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yamlText));
-        }
-        catch (YamlException e)
+        if (YamlText.TryLoad(yamlText, out var syntax) is not { } stream)
         {
             // A syntax error stops the parser, so it is the only error there is to report.
-            var message = Innermost(e).Message;
-            errors.At((int)e.Start.Line, (int)e.Start.Column, message.StartsWith("Duplicate key ", StringComparison.Ordinal)
+            var message = syntax!.Message;
+            errors.At(syntax.Line, syntax.Column, message.StartsWith("Duplicate key ", StringComparison.Ordinal)
                 ? $"duplicate key '{message["Duplicate key ".Length..]}'"
                 : $"YAML syntax: {message}");
             return null;
@@ -69,8 +63,6 @@ public static class SweepFile
         }
         return root;
     }
-
-    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     /// <summary>The overridden document, so what is saved with the results reproduces the run.</summary>
     private static string AsRun(YamlMappingNode root, string fileName, IReadOnlyList<string> overrides)

@@ -146,7 +146,7 @@ public sealed class CoordinatorBehaviourTests : TestKit
         AwaitAssert(() =>
         {
             sweep.Coordinator.Tell(GetSweepStatus.Instance, probe);
-            var status = probe.ExpectMsg<SweepStatus>();
+            var status = probe.ExpectMsg<SweepStatus>(Patience);
             maxRunning = Math.Max(maxRunning, status.Running);
             Assert.Equal(30, status.Done);
         }, Patience, TimeSpan.FromMilliseconds(5));
@@ -185,8 +185,8 @@ public sealed class CoordinatorBehaviourTests : TestKit
         var worker = CreateTestProbe();
         sweep.Coordinator.Tell(new RegisterWorker("probe", "n"), worker);
         sweep.Coordinator.Tell(RequestTrial.Instance, worker);
-        worker.ExpectMsg<Workers.WorkerProtocol.WorkerRegistered>();
-        var assigned = worker.ExpectMsg<Workers.WorkerProtocol.AssignTrial>();
+        worker.ExpectMsg<Workers.WorkerProtocol.WorkerRegistered>(Patience);
+        var assigned = worker.ExpectMsg<Workers.WorkerProtocol.AssignTrial>(Patience);
         var result = new TrialResult(assigned.Trial.Id, TrialStatus.Completed, null, FakeTrainer.Metrics(1), []);
 
         // when the same result arrives twice
@@ -197,7 +197,7 @@ public sealed class CoordinatorBehaviourTests : TestKit
         // then it counts once
         Assert.Equal(1, summary.Done);
         sweep.Coordinator.Tell(GetSweepStatus.Instance);
-        Assert.Equal(1, ExpectMsg<SweepStatus>().Done);
+        Assert.Equal(1, ExpectMsg<SweepStatus>(Patience).Done);
         Assert.Single(Leaderboard(sweep));
     }
 
@@ -209,8 +209,8 @@ public sealed class CoordinatorBehaviourTests : TestKit
         var leaving = CreateTestProbe();
         sweep.Coordinator.Tell(new RegisterWorker("leaving", "n"), leaving);
         sweep.Coordinator.Tell(RequestTrial.Instance, leaving);
-        leaving.ExpectMsg<Workers.WorkerProtocol.WorkerRegistered>();
-        Assert.Equal(0, leaving.ExpectMsg<Workers.WorkerProtocol.AssignTrial>().Trial.Index);
+        leaving.ExpectMsg<Workers.WorkerProtocol.WorkerRegistered>(Patience);
+        Assert.Equal(0, leaving.ExpectMsg<Workers.WorkerProtocol.AssignTrial>(Patience).Trial.Index);
 
         // when it hands the trial back and another worker asks for work
         sweep.Coordinator.Tell(new ReturnTrial(0, "test-0"), leaving);
@@ -218,7 +218,7 @@ public sealed class CoordinatorBehaviourTests : TestKit
         sweep.Coordinator.Tell(RequestTrial.Instance, next);
 
         // then the other worker gets the same trial, and nothing was recorded
-        Assert.Equal(0, next.ExpectMsg<Workers.WorkerProtocol.AssignTrial>().Trial.Index);
+        Assert.Equal(0, next.ExpectMsg<Workers.WorkerProtocol.AssignTrial>(Patience).Trial.Index);
         Assert.Empty(Leaderboard(sweep));
     }
 

@@ -34,7 +34,7 @@ public sealed class CoordinatorRecoveryTests : TestKit
         Assert.All(new[] { 0, 1, 2 }, i => Assert.Equal(0, second.CallsFor($"test-{i}")));
         Assert.All(new[] { 3, 4, 5 }, i => Assert.Equal(1, second.CallsFor($"test-{i}")));
         resumedResults.Tell(FlushLeaderboard.Instance);
-        Assert.Equal(6, ExpectMsg<LeaderboardSnapshot>().Rows.Select(r => r.Entry.TrialId).Distinct().Count());
+        Assert.Equal(6, ExpectMsg<LeaderboardSnapshot>(Patience).Rows.Select(r => r.Entry.TrialId).Distinct().Count());
     }
 
     [Fact]

@@ -74,8 +74,9 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
     [Fact]
     public void Every_protocol_and_event_record_is_bound_to_our_serializer_except_local_ones()
     {
-        // given the nested records of the protocols and events (HandBackTrial, its reply and CoordinatorFailed stay in the node)
-        var local = new[] { typeof(HandBackTrial), typeof(TrialHandedBack), typeof(CoordinatorFailed) };
+        // given the nested records of the protocols and events (HandBackTrial, its reply, CoordinatorFailed and ResultsFailed,
+        // published on the node's own event stream, stay in the node)
+        var local = new[] { typeof(HandBackTrial), typeof(TrialHandedBack), typeof(CoordinatorFailed), typeof(Results.ResultsProtocol.ResultsFailed) };
         var records = new[] { typeof(CoordinatorProtocol), typeof(WorkerProtocol), typeof(Results.ResultsProtocol), typeof(CoordinatorEvents) }
             .SelectMany(t => t.GetNestedTypes()).Except(local);
 

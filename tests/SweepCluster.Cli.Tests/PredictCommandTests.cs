@@ -1,8 +1,8 @@
-using System.CommandLine;
 using SweepCluster.Core.Models;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 using SweepCluster.Models;
+using static SweepCluster.Cli.Tests.Support.CliRunner;
 
 namespace SweepCluster.Cli.Tests;
 
@@ -31,14 +31,6 @@ public sealed class PredictCommandTests : IDisposable
         var path = Path.Combine(folder, name);
         File.WriteAllLines(path, lines);
         return path;
-    }
-
-    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = Program.BuildRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using static SweepCluster.Cli.Tests.Support.CliRunner;
 
 namespace SweepCluster.Cli.Tests;
 
@@ -14,14 +14,6 @@ public class ValidateCommandTests
             }
         }
         throw new InvalidOperationException("SweepCluster.sln not found");
-    }
-
-    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = Program.BuildRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 
     [Fact]

@@ -1,10 +1,11 @@
+using SweepCluster.Core.Dispatch;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Tests;
 
-/// <summary>A tiny trial source that counts how often each trial is generated.</summary>
-internal sealed class InMemoryTrialSource(IReadOnlyList<TrialSpec> trials, MetricSpec? metric = null) : ITrialSource
+/// <summary>A tiny trial source that counts how often each trial is generated; <paramref name="plan"/> sets its dispatch order and costs.</summary>
+internal sealed class InMemoryTrialSource(IReadOnlyList<TrialSpec> trials, MetricSpec? metric = null, DispatchPlan? plan = null) : ITrialSource
 {
     public static SyntheticDataSpec Data { get; } = new(Samples: 300, Features: 6, Informative: 3, Classes: 2, Seed: 7);
 
@@ -24,4 +25,6 @@ internal sealed class InMemoryTrialSource(IReadOnlyList<TrialSpec> trials, Metri
             [new SweptValue("lambda", lambda.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))]);
 
     public TrialSpec TrialAt(long index) => trials[(int)index];
+
+    public DispatchPlan DispatchPlan() => plan ?? Core.Dispatch.DispatchPlan.Uniform;
 }

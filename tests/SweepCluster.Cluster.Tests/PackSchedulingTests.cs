@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using SweepCluster.Cluster.Coordination;
+using SweepCluster.Core.Dispatch;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
@@ -123,6 +124,44 @@ public sealed class PackSchedulingTests : TestKit
         AwaitCondition(() => Recorded(sweep).Count == 5, Patience);
         trainer.Release.Set();
         Assert.Equal(9, AwaitCompletion(sweep).Done);
+    }
+
+    [Fact]
+    public void Trials_are_handed_out_in_the_dispatch_plans_order()
+    {
+        // given four trials whose plan hands out 2, 0, 3, 1 (the longest first) and one slot that trains one at a time
+        var source = new InMemoryTrialSource(Enumerable.Range(0, 4).Select(i => InMemoryTrialSource.Spec(i)).ToList(),
+            plan: new DispatchPlan([2L, 0, 3, 1], [1.0, 1, 4, 2]));
+        var trainer = new PackingTrainer(maxPackSize: 1, keeps: 1);
+        using var sweep = new SweepHarness(Sys, source);
+
+        // when it runs the sweep
+        sweep.AddWorker(trainer, "w0");
+        Assert.Equal(4, AwaitCompletion(sweep).Done);
+
+        // then it trained them in the plan's order
+        Assert.Equal([2L, 0, 3, 1], trainer.Packs.Select(pack => pack.Single().Index));
+    }
+
+    [Fact]
+    public void A_packs_fair_share_is_measured_in_estimated_cost_not_in_trials()
+    {
+        // given 7 large trials (cost 3 each) followed by 4 small ones (cost 1), and a node of two slots that would take 16
+        var trials = Enumerable.Range(0, 11).Select(i => InMemoryTrialSource.Spec(i) with { Widths = i < 7 ? [16] : [8] }).ToList();
+        var source = new InMemoryTrialSource(trials, plan: new DispatchPlan(null, [.. trials.Select(t => t.Index < 7 ? 3.0 : 1.0)]));
+        var trainer = new PackingTrainer(maxPackSize: 16, keeps: 16) { Blocks = pack => pack.Count > 1 };
+        using var sweep = new SweepHarness(Sys, source);
+
+        // when the first slot, having sized a large trial alone, asks again before its sibling has registered
+        sweep.AddWorker(trainer, "w0", nodeSlots: 2);
+        AwaitCondition(() => trainer.Packs.Any(p => p.Count > 1), Patience);
+
+        // then its pack of large trials holds half the cost left, 6·3 + 4·1 = 22, rounded up to whole trials: 4 (by count it would be 5 of 10)
+        Assert.Equal(4, trainer.Packs.Single(p => p.Count > 1).Count);
+        sweep.AddWorker(new FakeTrainer(), "w1", nodeSlots: 2);
+        AwaitCondition(() => Recorded(sweep).Count == 7, Patience);
+        trainer.Release.Set();
+        Assert.Equal(11, AwaitCompletion(sweep).Done);
     }
 
     /// <summary>results.jsonl once the results actor has written everything it was sent.</summary>

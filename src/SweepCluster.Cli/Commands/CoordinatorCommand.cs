@@ -5,6 +5,7 @@ using SweepCluster.Cli.Logging;
 using SweepCluster.Cli.Progress;
 using SweepCluster.Cluster.Coordination;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Core.Dispatch;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
@@ -73,7 +74,7 @@ public static class CoordinatorCommand
             return ExitCodes.BadInput;
         }
         // The data is checked here, once, without a GPU: workers would only fail every trial on it.
-        if (SweepOptions.TryLoad(file, overrides, Console.Error) is not { } sweep || SweepOptions.TryCheckData(sweep, Console.Error) is null)
+        if (SweepOptions.TryLoad(file, overrides, Console.Error) is not { } sweep || SweepOptions.TryCheckData(sweep, Console.Error) is not { } shape)
         {
             return ExitCodes.BadInput;
         }
@@ -103,7 +104,7 @@ public static class CoordinatorCommand
             var options = new CoordinatorNodeOptions(
                 new ClusterNodeOptions(host, port, seeds, [AkkaConfig.CoordinatorRole], node.ResolveFailureDetection(result, env), Tls: tls),
                 outputDirectory, journal, SweepDefinitionHash.Of(sweep.SourceText), maxRetries, KeepModels: keepModels);
-            return await RunNodeAsync(sweep, options, top);
+            return await RunNodeAsync(sweep, shape.Dimensions, options, top);
         }
         finally
         {
@@ -111,11 +112,11 @@ public static class CoordinatorCommand
         }
     }
 
-    private static async Task<int> RunNodeAsync(SweepDefinition sweep, CoordinatorNodeOptions options, int top)
+    private static async Task<int> RunNodeAsync(SweepDefinition sweep, DataDimensions data, CoordinatorNodeOptions options, int top)
     {
         Directory.CreateDirectory(options.OutputDirectory);
         AtomicFile.WriteText(Path.Combine(options.OutputDirectory, "sweep.yaml"), sweep.SourceText);
-        var source = new SweepTrialSource(sweep);
+        var source = new SweepTrialSource(sweep, data);
         Log.Information(EventTemplates.CoordinatorStarting,
             sweep.Name, source.Count, ClusterNodeOptions.SeedAddress(options.Node.Host, options.Node.Port, options.Node.Tls is not null), options.Journal.Kind, options.OutputDirectory);
         using var signals = new StopSignals("the coordinator is leaving the cluster");

@@ -8,6 +8,7 @@ using SweepCluster.Cli.Logging;
 using SweepCluster.Cli.Progress;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Core.Packing;
+using SweepCluster.Core.Dispatch;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
@@ -77,7 +78,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
         if (SweepOptions.TryLoad(arguments.SweepFile, arguments.Overrides, Console.Error) is not { } sweep
-            || SweepOptions.TryCheckData(sweep, Console.Error) is null)
+            || SweepOptions.TryCheckData(sweep, Console.Error) is not { } shape)
         {
             return ExitCodes.BadInput;
         }
@@ -98,7 +99,7 @@ public static class RunCommand
         try
         {
             SayResuming(sweep.Name, kept, live);
-            return await RunSweepAsync(sweep, arguments, devices, outputDirectory, node, live);
+            return await RunSweepAsync(sweep, shape.Dimensions, arguments, devices, outputDirectory, node, live);
         }
         finally
         {
@@ -168,12 +169,12 @@ public static class RunCommand
     /// <summary>A live display needs an interactive terminal; CI, pipes and docker logs get plain log lines.</summary>
     private static bool IsTerminal() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    private static async Task<int> RunSweepAsync(SweepDefinition sweep, RunArguments arguments, IReadOnlyList<string> devices,
+    private static async Task<int> RunSweepAsync(SweepDefinition sweep, DataDimensions data, RunArguments arguments, IReadOnlyList<string> devices,
         string outputDirectory, string node, bool live)
     {
         Directory.CreateDirectory(outputDirectory);
         AtomicFile.WriteText(Path.Combine(outputDirectory, SweepFolder.DefinitionFile), sweep.SourceText);
-        var source = new SweepTrialSource(sweep);
+        var source = new SweepTrialSource(sweep, data);
         using var slots = new WorkerSlots(devices, arguments.Slots);
         Log.Information(EventTemplates.SweepStarting,
             sweep.Name, source.Count, slots.Slots.Count, slots.Summary, arguments.Slots.ThreadsPerWorker, arguments.Slots.PackSize ?? PackSizeSetting.Auto, outputDirectory);

@@ -6,6 +6,7 @@ using Akka.Persistence;
 using SweepCluster.Cluster.Logging;
 using SweepCluster.Cluster.Serialization;
 using SweepCluster.Cluster.Workers;
+using SweepCluster.Core.Dispatch;
 using SweepCluster.Core.Models;
 using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
@@ -75,7 +76,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         this.results = results;
         this.settings = settings;
         sweepId = source.SweepName;
-        queue = new TrialQueue(source.Count);
+        queue = new TrialQueue(source.Count, source.DispatchPlan());
         log = Context.GetLogger().WithContext("SweepId", sweepId);
         trialLog = new TrialLog(log);
         PersistenceId = settings.PersistenceId ?? $"sweep-{sweepId}";
@@ -201,12 +202,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             PersistAllAsync(adopted, _ => { });
         }
-        var missing = journal.Keys.Count(index => !queue.Settled.Contains(index));
+        var missing = journal.Keys.Count(index => !queue.IsSettled(index));
         if (missing > 0)
         {
             log.Warning(EventTemplates.SweepResultsMissing, sweepId, missing);
         }
-        var resumed = queue.Settled.Count;
+        var resumed = queue.SettledCount;
         if (resumed > 0)
         {
             SweepLog().Info(EventTemplates.SweepResumed,
@@ -374,7 +375,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         var index = message.Index;
         var result = RetryPolicy.WithKind(message.Result);
         var held = Release(Sender, index);
-        if (queue.Settled.Contains(index))
+        if (queue.IsSettled(index))
         {
             trialLog.Write(LogLevel.DebugLevel, result.TrialId, result.Worker, result.Node, EventTemplates.TrialDuplicateResult, result.TrialId);
             return;
@@ -445,7 +446,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private bool MarkSettled(long index, TrialStatus status)
     {
-        if (!queue.Settled.Add(index))
+        if (!queue.Settle(index))
         {
             return false;
         }
@@ -534,7 +535,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private bool TryDispatch(IActorRef worker)
     {
         var request = requests.GetValueOrDefault(worker) ?? RequestTrial.Instance;
-        var pack = planner.Next(FairShare(request), key => LimitOf(request, key), DrawTrial, queue.Settled.Contains);
+        var pack = planner.Next(FairShare(request), key => LimitOf(request, key), DrawTrial, queue.IsSettled);
         if (pack.Count == 0)
         {
             CompleteIfSettled();
@@ -656,18 +657,19 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>
-    /// A pack no larger than the asking worker's share of the trials not yet handed out, so that one worker taking a
-    /// large pack never leaves the others idle at the start or the end of a sweep.
+    /// A pack no larger than the asking worker's share of the work not yet handed out, measured in estimated cost (see
+    /// <see cref="DispatchPlan"/>), so that one worker taking a large pack never leaves the others idle at the start or the
+    /// end of a sweep: the pack's trials (which share a shape, so a cost) may add up to the share, rounded up to a whole trial.
     /// </summary>
-    private int FairShare(RequestTrial request)
+    private Func<TrialSpec, int> FairShare(RequestTrial request)
     {
         if (request.MaxPack <= 1)
         {
-            return 1;
+            return _ => 1;
         }
         var sharers = Math.Max(1, Math.Max(workers.Count, request.NodeSlots));
-        var waiting = queue.Remaining + planner.Held;
-        return (int)Math.Clamp((waiting + sharers - 1) / sharers, 1, request.MaxPack);
+        var waiting = queue.WaitingCost + planner.HeldCost(queue.CostOf);
+        return anchor => (int)Math.Clamp(Math.Ceiling(waiting / (sharers * queue.CostOf(anchor.Index)) - 1e-9), 1, request.MaxPack);
     }
 
     // A kind of trial the worker has not sized yet goes alone: the worker sizes it while training it (its calibration)
@@ -769,7 +771,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             return;
         }
-        summary = new SweepSummary(sweepId, queue.Total, done, failed, interrupted, queue.Total - queue.Settled.Count, stopping, stoppedEarly);
+        summary = new SweepSummary(sweepId, queue.Total, done, failed, interrupted, queue.Total - queue.SettledCount, stopping, stoppedEarly);
         log.Info(EventTemplates.SweepFinished, sweepId, done, failed);
         foreach (var waiter in waiters)
         {

@@ -24,7 +24,11 @@ public sealed class PackPlanner
     /// <param name="draw">The queue's next trial, or null when it is empty.</param>
     /// <param name="isSettled">True for a trial that has finished meanwhile (a late duplicate); it is dropped.</param>
     /// <returns>The pack, anchor first; empty when nothing is left.</returns>
-    public IReadOnlyList<TrialSpec> Next(int maxSize, Func<PackKey, int?> limitFor, Func<TrialSpec?> draw, Func<long, bool> isSettled)
+    public IReadOnlyList<TrialSpec> Next(int maxSize, Func<PackKey, int?> limitFor, Func<TrialSpec?> draw, Func<long, bool> isSettled) =>
+        Next(_ => maxSize, limitFor, draw, isSettled);
+
+    /// <param name="maxSizeFor">The most trials the asking worker takes in a pack anchored by this trial (its fair share of what is left, 1: no packing).</param>
+    public IReadOnlyList<TrialSpec> Next(Func<TrialSpec, int> maxSizeFor, Func<PackKey, int?> limitFor, Func<TrialSpec?> draw, Func<long, bool> isSettled)
     {
         DropSettled(isSettled);
         var anchor = TakeFirstHeld(_ => true) ?? draw();
@@ -34,6 +38,7 @@ public sealed class PackPlanner
         }
         var pack = new List<TrialSpec> { anchor };
         var key = PackKey.For(anchor);
+        var maxSize = maxSizeFor(anchor);
         var limit = Math.Max(1, Math.Min(maxSize, limitFor(key) ?? maxSize));
         while (pack.Count < limit && TakeFirstHeld(t => PackKey.For(t) == key) is { } same)
         {
@@ -56,6 +61,9 @@ public sealed class PackPlanner
         }
         return pack;
     }
+
+    /// <summary>The summed cost of the trials held here.</summary>
+    public double HeldCost(Func<long, double> costOf) => held.Sum(trial => costOf(trial.Index));
 
     private TrialSpec? TakeFirstHeld(Func<TrialSpec, bool> match)
     {

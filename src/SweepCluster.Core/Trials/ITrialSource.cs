@@ -31,6 +31,9 @@ public interface ITrialSource
     /// <summary>The trial at <paramref name="index"/> given what the search has seen: the point the history holds for it, else a new one (recorded there).</summary>
     TrialSpec TrialAt(long index, Search.SearchHistory history) => TrialAt(index);
 
+    /// <summary>The order trials are handed out in and their estimated costs (default: index order, every trial costing 1).</summary>
+    Dispatch.DispatchPlan DispatchPlan() => Dispatch.DispatchPlan.Uniform;
+
     /// <summary>A new early-stopping scheduler for this sweep (each coordinator incarnation replays its own), or null when the sweep has none.</summary>
     Scheduling.ITrialScheduler? NewScheduler() => null;
 }

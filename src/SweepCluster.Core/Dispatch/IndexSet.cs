@@ -1,7 +1,7 @@
-namespace SweepCluster.Cluster.Coordination;
+namespace SweepCluster.Core.Dispatch;
 
 /// <summary>A growable bitmap of trial indices: one bit per trial, what resume needs of finished trials.</summary>
-internal sealed class IndexSet
+public sealed class IndexSet
 {
     private readonly List<ulong> words = [];
 
@@ -26,6 +26,17 @@ internal sealed class IndexSet
         }
         words[word] |= Bit(index);
         Count++;
+        return true;
+    }
+
+    public bool Remove(long index)
+    {
+        if (!Contains(index))
+        {
+            return false;
+        }
+        words[(int)(index >> 6)] &= ~Bit(index);
+        Count--;
         return true;
     }
 

@@ -74,6 +74,18 @@ public class PackCalibrationTests
     }
 
     [Fact]
+    public void A_cpu_pack_must_gain_thirty_percent_where_a_gpu_pack_needs_fifteen()
+    {
+        // given measurements where K = 4 is 25 % faster than K = 1 (what packing three widths on 2 cores showed, and lost in the sweep)
+        var table = Table(new() { [1] = 100, [4] = 125, [16] = 120 });
+
+        // then the CPU trains alone, and a GPU, whose packs keep their gain in a sweep, packs 4
+        Assert.Equal(1, new PackCalibration(table).PackSize(torch.CPU, Workload, maxPackSize: 16));
+        Assert.Equal(4, new PackCalibration(table).PackSize(new torch.Device(DeviceType.CUDA, 0), Workload, maxPackSize: 16));
+        Assert.Equal(1.3, PackCalibration.RequiredGainFor(torch.CPU));
+    }
+
+    [Fact]
     public void Fewer_trials_than_the_chosen_size_use_only_a_measured_size_that_pays()
     {
         // given K = 16 chosen, K = 4 measured 40 % faster than K = 1

@@ -10,14 +10,23 @@ namespace SweepCluster.Training.Packing;
 /// Decides the <c>auto</c> pack size for a device and workload from a short measurement: trial-samples/s of the
 /// packed model at K = 1, 4, 16 (and 64, 256 on CUDA), up to the largest pack allowed, in that order, stopping at the
 /// first size that is no faster than the best so far. The fastest K wins, but only when it beats K = 1 by
-/// <see cref="RequiredGain"/>: packing must never lose. (On 2 CPU cores K = 64 never won: the optimizer's elementwise
+/// <see cref="RequiredGainFor"/> the device: packing must never lose. (On 2 CPU cores K = 64 never won: the optimizer's elementwise
 /// work over 64 stacked models falls out of cache.) Decisions are cached per device, workload and largest pack, so
 /// a host keeps one instance for the process; thread-safe (one measurement per key, however many workers ask at once).
 /// </summary>
 public sealed class PackCalibration
 {
-    /// <summary>The gain over K = 1 a pack size must show to be chosen (measurement noise on a busy CPU is ~5–10 %).</summary>
+    /// <summary>The gain over K = 1 a pack size must show on a GPU to be chosen (measurement noise is ~5–10 %).</summary>
     public const double RequiredGain = 1.15;
+
+    /// <summary>
+    /// The gain a pack size must show on a CPU. Higher: a CPU pack's measured gain shrinks in a sweep (two slots share the
+    /// cores and the memory bandwidth, the calibration itself stalls the other slot, and a pack ends only with its slowest
+    /// member), so below 1.3× a whole sweep with packs ran slower than without (issue 24).
+    /// </summary>
+    public const double RequiredCpuGain = 1.3;
+
+    public static double RequiredGainFor(torch.Device device) => device.type == DeviceType.CUDA ? RequiredGain : RequiredCpuGain;
 
     /// <summary>A measurement short enough for every new workload: about 50 ms per candidate on a CPU.</summary>
     public static PackTimingOptions DefaultTiming { get; } = new(WarmUpSteps: 1, MinSteps: 3, MinTime: TimeSpan.FromMilliseconds(50), MaxSteps: 100);
@@ -54,7 +63,7 @@ public sealed class PackCalibration
         var mine = new Lazy<PackDecision>(() => Calibrate(device, workload, maxPackSize));
         var entry = decisions.GetOrAdd(key, mine);
         return ReferenceEquals(entry, mine) || entry.IsValueCreated || waitForCalibration
-            ? entry.Value.PackSizeFor(offered ?? maxPackSize, RequiredGain)
+            ? entry.Value.PackSizeFor(offered ?? maxPackSize, RequiredGainFor(device))
             : 0;
     }
 
@@ -98,7 +107,7 @@ public sealed class PackCalibration
             }
         }
         var (bestSize, bestRate) = throughput.MaxBy(entry => entry.Value);
-        var chosen = bestRate >= throughput[1] * RequiredGain ? bestSize : 1;
+        var chosen = bestRate >= throughput[1] * RequiredGainFor(device) ? bestSize : 1;
         return new PackDecision(chosen, throughput);
     }
 

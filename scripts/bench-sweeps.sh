@@ -1,28 +1,41 @@
 #!/usr/bin/env bash
-# Whole-sweep benchmark of packing: runs every sweep in sweeps/ and bench/seed-ffnn-csv12.yaml with --pack-size off
-# and with auto (the default), alternating the order per repetition, and prints the wall times and auto/off ratios.
-# usage: scripts/bench-sweeps.sh [--reps N] [extra run arguments, e.g. --devices cpu --slots-per-device 2]
+# Whole-sweep benchmark of packing: runs every sweep in sweeps/ and the bench sweeps (bench/seed-ffnn-csv12.yaml,
+# bench/mixed-widths12.yaml: widths mixed; bench/tpe-digits40.yaml: TPE at batch 64) with --pack-size off and with auto
+# (the default), alternating the order per repetition, and prints the wall times and auto/off ratios (goal: auto within
+# 5 % of off, or faster). Then the fixed cost of a sweep: bench/one-trial.yaml, median of 5 runs after a warm-up
+# (goal: under 0.6 s). --only NAME runs one sweep file of those (its base name, e.g. mixed-widths12).
+# usage: scripts/bench-sweeps.sh [--reps N] [--only NAME] [extra run arguments, e.g. --devices cpu --slots-per-device 2]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 reps=1
-if [ "${1:-}" = "--reps" ]; then reps=$2; shift 2; fi
+only=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --reps) reps=$2; shift 2 ;;
+        --only) only=$2; shift 2 ;;
+        *) break ;;
+    esac
+done
 "$root/scripts/setup-native.sh" >/dev/null
 "$root/scripts/build-cli.sh"
 cli="$root/artifacts/cli/sweepcluster"
 [ -f "$root/bench/data/seed-6000x30.csv" ] || python3 "$root/scripts/make-seed-csv.py"
+[ -f "$root/bench/data/digits-1800x64.csv" ] || python3 "$root/scripts/make-digits-csv.py"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 seconds() { # FILE MODE ARGS...: wall seconds of one run
     local file=$1 mode=$2
     shift 2
     local start end
+    rm -rf "$work/out"   # a run into a folder that holds the sweep would resume it, training nothing
     start=$(date +%s.%N)
     "$cli" run "$file" --out "$work/out" --pack-size "$mode" "$@" >"$work/log" 2>&1 || { cat "$work/log" >&2; exit 1; }
     end=$(date +%s.%N)
     awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
 }
 printf "%-32s %10s %10s %8s\n" "sweep" "off (s)" "auto (s)" "auto/off"
-for file in "$root"/sweeps/*.yaml "$root/bench/seed-ffnn-csv12.yaml"; do
+for file in "$root"/sweeps/*.yaml "$root"/bench/{seed-ffnn-csv12,mixed-widths12,tpe-digits40}.yaml; do
+    [ -z "$only" ] || [ "$(basename "$file" .yaml)" = "$only" ] || continue
     off=0; auto=0
     for ((i = 0; i < reps; i++)); do
         if ((i % 2 == 0)); then
@@ -35,3 +48,11 @@ for file in "$root"/sweeps/*.yaml "$root/bench/seed-ffnn-csv12.yaml"; do
     awk -v n="$(basename "$file")" -v o="$off" -v a="$auto" -v r="$reps" \
         'BEGIN { printf "%-32s %10.2f %10.2f %7.2fx\n", n, o / r, a / r, a / o }'
 done
+[ -z "$only" ] || [ "$only" = one-trial ] || exit 0
+one=()
+seconds "$root/bench/one-trial.yaml" auto "$@" >/dev/null   # warm-up: the page cache, libtorch, the JIT's files
+for ((i = 0; i < 5; i++)); do
+    one+=("$(seconds "$root/bench/one-trial.yaml" auto "$@")")
+done
+printf "%s\n" "${one[@]}" | sort -g | awk -v runs="${one[*]}" \
+    '{ v[NR] = $1 } END { printf "one-trial.yaml (fixed cost)     median %.2f s of 5 runs (%s; goal: under 0.6 s)\n", v[3], runs }'

@@ -182,7 +182,7 @@ public static class RunCommand
         // DEBUG lets the per-epoch and per-result events reach the log file (monitor reads them); the console stays at its level.
         // The journal and its definition hash are the coordinator's: the same recovery resumes both commands.
         var options = new EmbeddedSweepOptions(outputDirectory, arguments.MaxRetries, node, LogLevel: "DEBUG", KeepModels: arguments.KeepModels,
-            Journal: JournalOptions.SqliteIn(outputDirectory), DefinitionHash: SweepDefinitionHash.Of(sweep.SourceText), InterruptOnStop: false);
+            Journal: JournalOptions.FileIn(outputDirectory), DefinitionHash: SweepDefinitionHash.Of(sweep.SourceText), InterruptOnStop: false);
         ISweepProgressView view = live
             ? new LiveSweepDisplay(AnsiConsole.Console, source.SweptParameters, source.Metric.Name)
             : new ProgressLog(TimeSpan.FromSeconds(5));

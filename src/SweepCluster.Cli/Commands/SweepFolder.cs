@@ -14,7 +14,8 @@ namespace SweepCluster.Cli.Commands;
 public static class SweepFolder
 {
     public const string DefinitionFile = "sweep.yaml";
-    public const string JournalFile = "journal.db";
+    /// <summary>The journals a sweep folder may hold: <c>run</c>'s file journal, the coordinator's SQLite one.</summary>
+    public static readonly string[] JournalFiles = [JournalOptions.FileName, "journal.db"];
 
     /// <summary>
     /// Why <paramref name="outputDirectory"/> cannot take <paramref name="sweep"/>: it holds results or a journal of
@@ -82,5 +83,5 @@ public static class SweepFolder
     }
 
     private static bool HoldsResults(string outputDirectory) =>
-        File.Exists(new SweepOutputPaths(outputDirectory).ResultsJournal) || File.Exists(Path.Combine(outputDirectory, JournalFile));
+        File.Exists(new SweepOutputPaths(outputDirectory).ResultsJournal) || JournalFiles.Any(journal => File.Exists(Path.Combine(outputDirectory, journal)));
 }

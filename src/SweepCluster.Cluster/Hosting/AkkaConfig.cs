@@ -137,6 +137,19 @@ public static class AkkaConfig
                 akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
                 """);
         }
+        if (journal.Kind == JournalKind.File)
+        {
+            return ConfigurationFactory.ParseString($$"""
+                akka.persistence.journal.plugin = "sweepcluster.file-journal"
+                sweepcluster.file-journal {
+                  class = "{{Qualified(typeof(Journal.FileJournal))}}"
+                  plugin-dispatcher = "akka.persistence.dispatchers.default-plugin-dispatcher"
+                  path = {{Quote(journal.ConnectionString)}}
+                }
+                # the coordinator takes no snapshots
+                akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+                """);
+        }
         var provider = journal.Kind == JournalKind.Postgres ? "PostgreSQL.15" : "SQLite.MS";
         var connection = Quote(journal.ConnectionString);
         return ConfigurationFactory.ParseString($$"""

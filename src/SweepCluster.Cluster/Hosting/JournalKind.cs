@@ -6,4 +6,7 @@ public enum JournalKind
     Sqlite,
     Postgres,
     InMemory,
+
+    /// <summary>JSON lines in one file that one process owns (<see cref="Journal.FileJournal"/>): <c>run</c>'s journal.</summary>
+    File,
 }

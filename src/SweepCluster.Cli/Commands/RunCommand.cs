@@ -7,11 +7,12 @@ using SweepCluster.Cli.Devices;
 using SweepCluster.Cli.Logging;
 using SweepCluster.Cli.Progress;
 using SweepCluster.Cluster.Hosting;
-using SweepCluster.Core.Packing;
 using SweepCluster.Core.Dispatch;
+using SweepCluster.Core.Packing;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
+using SweepCluster.Training.Native;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -77,6 +78,7 @@ public static class RunCommand
             Console.Error.WriteLine(problem);
             return ExitCodes.BadInput;
         }
+        TorchRuntime.StartLoading();
         if (SweepOptions.TryLoad(arguments.SweepFile, arguments.Overrides, Console.Error) is not { } sweep
             || SweepOptions.TryCheckData(sweep, Console.Error) is not { } shape)
         {

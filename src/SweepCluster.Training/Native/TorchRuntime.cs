@@ -35,6 +35,23 @@ public static class TorchRuntime
     }
 
     /// <summary>The libtorch folder named by <see cref="LibTorchVariable"/>, or null when the bundled libtorch is used.</summary>
+    /// <summary>
+    /// Starts <see cref="EnsureLoaded"/> on a pool thread, so that loading libtorch (a tenth of a second or more) overlaps
+    /// what a command does before it needs it (parsing the sweep file, checking the data). A failure is not lost: the
+    /// next caller of <see cref="EnsureLoaded"/> loads again and gets the error, which it reports as it always does.
+    /// </summary>
+    public static void StartLoading() => _ = Task.Run(() =>
+    {
+        try
+        {
+            EnsureLoaded();
+        }
+        catch (Exception)
+        {
+            // reported by the command's own EnsureLoaded (DeviceCheck), with its exit code
+        }
+    });
+
     public static string? LibTorchFolder =>
         Environment.GetEnvironmentVariable(LibTorchVariable) is { } folder && !string.IsNullOrWhiteSpace(folder) ? folder : null;
 

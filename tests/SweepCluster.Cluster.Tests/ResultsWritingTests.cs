@@ -22,9 +22,9 @@ public sealed class ResultsWritingTests : TestKit
         return LeaderboardEntry.For(spec, new TrialResult(spec.Id, TrialStatus.Completed, null, metrics, [new EpochRecord(1, loss, loss, 0.5)]));
     }
 
-    private IActorRef StartResults(TimeSpan rewriteInterval, bool recording = true) =>
+    private IActorRef StartResults(TimeSpan rewriteInterval, bool recording = true, TimeSpan? rewriteDelay = null) =>
         Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, MetricSpec.Default, ["lambda"], SweepName: "test",
-            RewriteInterval: rewriteInterval, Store: recording ? _ => store : null)));
+            RewriteInterval: rewriteInterval, Store: recording ? _ => store : null, RewriteDelay: rewriteDelay)));
 
     [Fact]
     public void A_flush_while_a_live_report_is_written_is_answered_by_a_final_report()
@@ -165,6 +165,24 @@ public sealed class ResultsWritingTests : TestKit
         results.Tell(new RecordResult(Completed(1)), TestActor);
         Assert.Equal(1, ExpectMsg<ResultRecorded>(Patience).Index);
         Assert.Equal(["test-0", "test-1"], store.Batches.SelectMany(batch => batch));
+    }
+
+    [Fact]
+    public void A_result_just_before_the_sweeps_end_is_written_once_in_the_final_files()
+    {
+        // given a results actor that has written its first (empty) files, whose rewrites wait a while for more results
+        var results = StartResults(TimeSpan.FromMilliseconds(50), rewriteDelay: TimeSpan.FromHours(1));
+        AwaitCondition(() => store.ReportWrites == 1, Patience, "the first report was never written");
+
+        // when a result arrives and the sweep's end flushes before the delay is over
+        results.Tell(new RecordResult(Completed(0)), TestActor);
+        ExpectMsg<ResultRecorded>(Patience);
+        results.Tell(FlushLeaderboard.Instance, TestActor);
+
+        // then the files were written once more, as the final ones, with the result: no live write came first
+        Assert.Single(ExpectMsg<LeaderboardSnapshot>(Patience).Rows);
+        Assert.Equal([false, true], store.ReportFinals);
+        Assert.Equal(2, store.LeaderboardWrites);
     }
 
     [Fact]

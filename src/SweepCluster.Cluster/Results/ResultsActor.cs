@@ -31,6 +31,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     private readonly ResultsSettings settings;
     private readonly IResultsStore store;
     private readonly TimeSpan rewriteInterval;
+    private readonly TimeSpan rewriteDelay;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly ModelShelf? models;
 
@@ -61,6 +62,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         this.settings = settings;
         store = settings.CreateStore();
         rewriteInterval = settings.RewriteInterval ?? TimeSpan.FromSeconds(1);
+        rewriteDelay = settings.RewriteDelay ?? ResultsSettings.DefaultRewriteDelay;
         rewritePause = rewriteInterval;
         leaderboard = new Leaderboard(settings.Metric);
         models = settings.KeepModels > 0
@@ -74,7 +76,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         Receive<RewriteDue>(_ =>
         {
             rewriteDue = false;
-            RewriteSoon();
+            RewriteSoon(delayed: true);
         });
         Receive<Rewritten>(OnRewritten);
         Receive<GetRecordedTrials>(_ => Sender.Tell(new RecordedTrials(Recorded())));
@@ -128,7 +130,8 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         {
             log.Info("Results: {Count} earlier results kept from {Path}", leaderboard.Count, settings.Paths.ResultsJournal);
         }
-        RewriteSoon();
+        // At once: the folder shows the sweep (its report and leaderboards, empty or resumed) from its start.
+        RewriteSoon(delayed: true);
     }
 
     private List<ResultRecorded> Recorded() =>
@@ -247,10 +250,11 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// Starts a rewrite of the derived files now if a flush waits for one and every result it needs is durable, or
-    /// once the pause since the last rewrite has passed if results arrived since; otherwise does nothing.
+    /// Starts a rewrite of the derived files now if a flush waits for one and every result it needs is durable; if
+    /// results arrived since the last one, once the pause since it has passed and, unless <paramref name="delayed"/> (the
+    /// wait is over), not before the rewrite delay (a flush meanwhile makes it the final one); otherwise does nothing.
     /// </summary>
-    private void RewriteSoon()
+    private void RewriteSoon(bool delayed = false)
     {
         if (rewriting is not null)
         {
@@ -267,13 +271,15 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         {
             return;
         }
-        if (lastRewrite is not { } last || Stopwatch.GetElapsedTime(last) >= rewritePause)
+        var pauseLeft = lastRewrite is { } last ? rewritePause - Stopwatch.GetElapsedTime(last) : TimeSpan.Zero;
+        var wait = delayed ? pauseLeft : TimeSpan.FromTicks(Math.Max(pauseLeft.Ticks, rewriteDelay.Ticks));
+        if (wait <= TimeSpan.Zero)
         {
             Rewrite();
             return;
         }
         rewriteDue = true;
-        Timers.StartSingleTimer(RewriteTimer, RewriteDue.Instance, rewritePause - Stopwatch.GetElapsedTime(last));
+        Timers.StartSingleTimer(RewriteTimer, RewriteDue.Instance, wait);
     }
 
     private void Rewrite()

@@ -7,7 +7,9 @@ namespace SweepCluster.Cluster.Results;
 /// Where and how the results actor writes a sweep's result files. With <paramref name="Resume"/>, an existing
 /// results.jsonl is read and kept (a resumed sweep); without, it is replaced. The derived files (leaderboards,
 /// report.html) are rewritten at most once per <paramref name="RewriteInterval"/> (default 1 s) while results
-/// arrive, and on every flush. <paramref name="Store"/> replaces the files (tests count writes through it); null
+/// arrive, and on every flush; a rewrite that results call for waits at least <paramref name="RewriteDelay"/> (default
+/// <see cref="DefaultRewriteDelay"/>) for more of them, or for the sweep's end, whose final rewrite then replaces it (a
+/// short sweep writes its files once at the end, not twice). <paramref name="Store"/> replaces the files (tests count writes through it); null
 /// means <see cref="ResultsFiles"/>. <paramref name="ParameterSpecs"/>: the swept parameters' domains, for the report's
 /// log and categorical axes (null: inferred from the values). <paramref name="KeepModels"/>: how many of the top results'
 /// models are kept under models/ (rank 1's also as best/; 0 keeps none); <paramref name="DefinitionHash"/> goes into their model.json.
@@ -22,7 +24,10 @@ public sealed record ResultsSettings(
     Func<ResultsSettings, IResultsStore>? Store = null,
     IReadOnlyList<ParameterSpec>? ParameterSpecs = null,
     int KeepModels = 0,
-    string DefinitionHash = "")
+    string DefinitionHash = "",
+    TimeSpan? RewriteDelay = null)
 {
+    public static readonly TimeSpan DefaultRewriteDelay = TimeSpan.FromMilliseconds(200);
+
     public IResultsStore CreateStore() => Store is null ? new ResultsFiles(this) : Store(this);
 }

@@ -239,10 +239,16 @@ public sealed class PackedTrialRun : IDisposable
             using var mask = TrialMask(improved);
             best.Save(mask);
         }
-        // After the best state is saved: freezing zeroes a refitting trial's small weights, which belong to the refit.
+        // After the best state is saved: freezing zeroes a refitting trial's unselected weights, which belong to the refit.
         foreach (var member in refitting)
         {
-            refit.Freeze(member.Index, member.Trial.Training.SparsityThreshold);
+            refit.Freeze(member.Index, member.Trial.Training);
+        }
+        if (refitting.Count > 0)
+        {
+            // Each refit starts with a fresh optimizer state, as TrialRun's does.
+            using var mask = TrialMask(members.Select(m => refitting.Contains(m)).ToArray());
+            optimizer.RestartSlices(mask);
         }
         if (diverged.Any(d => d))
         {

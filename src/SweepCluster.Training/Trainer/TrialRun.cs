@@ -108,13 +108,15 @@ internal sealed class TrialRun : IDisposable
     }
 
     /// <summary>
-    /// The relaxed lasso's second phase: from the state the regularized epochs ended in (their last epoch, not their best),
-    /// the weights outside the selected support become 0 and stay so (see <see cref="RefitSupport"/>), lambda is 0, and the
-    /// best epoch is sought among the refit epochs alone. The optimizer starts afresh: moments gathered under the penalty
-    /// point where the penalty pushed, and would slow the climb the refit is for.
+    /// The relaxed lasso's second phase. It starts from the best regularized epoch (the model a trial without a refit
+    /// reports, so the refit retrains exactly the selection that would otherwise be reported; the last epoch's may have let
+    /// a few groups back in). The weights outside the selected support become 0 and stay so (see <see cref="RefitSupport"/>),
+    /// lambda is 0, and the best epoch is sought among the refit epochs alone. The optimizer starts afresh: moments gathered
+    /// under the penalty point where the penalty pushed, and would slow the climb the refit is for.
     /// </summary>
     private void BeginRefit()
     {
+        best.Restore();
         refit = ZeroPattern.Freeze(network.Weights.ToList(), Settings);
         optimizer.Dispose();
         optimizer = newOptimizer(Settings, network);

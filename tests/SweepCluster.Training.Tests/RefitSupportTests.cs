@@ -26,6 +26,18 @@ public class RefitSupportTests
     }
 
     [Fact]
+    public void A_group_left_with_every_entry_within_the_threshold_counts_as_zeroed()
+    {
+        // given a first layer whose input 2 keeps only entries below the sparsity threshold (a group shrunk to a tiny norm)
+        float[] firstLayer = [0.9f, 0, 4e-4f, 4e-4f, 0, -2e-4f, -0.5f, 0, 1e-4f];
+
+        var (first, _) = Freeze(new TrainingSettings(L1Mode: L1Mode.Group, L1Groups: L1Groups.Inputs, SparsityThreshold: 1e-3), firstLayer);
+
+        // then columns 1 and 2 are frozen; column 0, with its own tiny entry, is kept whole
+        Assert.Equal([1, 0, 0, 1, 0, 0, 1, 0, 0], first);
+    }
+
+    [Fact]
     public void Group_neurons_freezes_the_zeroed_hidden_units_incoming_rows_only()
     {
         // given a first layer whose hidden unit 1 has only zero incoming weights

@@ -7,7 +7,9 @@ namespace SweepCluster.Training.Optimization;
 /// <summary>
 /// Which weight entries the refit (relaxed lasso) trains: the support the regularized phase selected. Only what the penalty
 /// switched off is frozen at 0, so that the refit can recover the accuracy the shrinkage cost without undoing the selection:
-/// in <c>group</c> mode the groups the threshold zeroed as a whole (input columns, hidden units' incoming rows), in
+/// in <c>group</c> mode the groups the threshold zeroed as a whole (input columns, hidden units' incoming rows; a group the
+/// step left with every entry within <c>sparsity_threshold</c> counts as zeroed, as <c>active_inputs</c> counts it off:
+/// the group soft-threshold leaves a group just above its threshold with a tiny norm, not 0), in
 /// <c>proximal</c> mode the exact zeros, in <c>penalty</c> mode (which gives no exact zeros) the entries with
 /// <c>|w| ≤ sparsity_threshold</c>. A small weight inside a kept group stays free.
 /// </summary>
@@ -25,7 +27,7 @@ internal static class RefitSupport
         using var threshold = settings.SparsityThreshold.ToScalar();
         var kept = settings.L1Mode switch
         {
-            L1Mode.Group => KeptGroups(weight, groupDims, zero),
+            L1Mode.Group => KeptGroups(weight, groupDims, threshold),
             L1Mode.Proximal => weight.ne(zero),
             _ => weight.abs().gt(threshold),
         };
@@ -52,13 +54,13 @@ internal static class RefitSupport
         return dims;
     }
 
-    // A group is zeroed when every entry is exactly 0 (the group soft-threshold sets a whole group to 0 at once).
-    private static Tensor KeptGroups(Tensor weight, IReadOnlyList<long> groupDims, Scalar zero)
+    // A group is kept when any of its entries is above the threshold.
+    private static Tensor KeptGroups(Tensor weight, IReadOnlyList<long> groupDims, Scalar threshold)
     {
         var kept = torch.ones_like(weight, dtype: ScalarType.Bool);
         foreach (var dim in groupDims)
         {
-            kept = kept.logical_and(weight.abs().sum([dim], keepdim: true).gt(zero));
+            kept = kept.logical_and(weight.abs().amax([dim], keepdim: true).gt(threshold));
         }
         return kept;
     }

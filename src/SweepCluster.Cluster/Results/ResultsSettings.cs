@@ -11,6 +11,8 @@ namespace SweepCluster.Cluster.Results;
 /// means <see cref="ResultsFiles"/>. <paramref name="ParameterSpecs"/>: the swept parameters' domains, for the report's
 /// log and categorical axes (null: inferred from the values). <paramref name="KeepModels"/>: how many of the top results'
 /// models are kept under models/ (rank 1's also as best/; 0 keeps none); <paramref name="DefinitionHash"/> goes into their model.json.
+/// <paramref name="Repeats"/>: the sweep's repeats per configuration; above 1 the leaderboards and the report have a row per
+/// configuration (results.jsonl keeps one line per trial).
 /// </summary>
 public sealed record ResultsSettings(
     SweepOutputPaths Paths,
@@ -22,7 +24,8 @@ public sealed record ResultsSettings(
     Func<ResultsSettings, IResultsStore>? Store = null,
     IReadOnlyList<ParameterSpec>? ParameterSpecs = null,
     int KeepModels = 0,
-    string DefinitionHash = "")
+    string DefinitionHash = "",
+    int Repeats = 1)
 {
     public IResultsStore CreateStore() => Store is null ? new ResultsFiles(this) : Store(this);
 }

@@ -22,6 +22,8 @@ public sealed class SweepTrialSource(SweepDefinition sweep) : ITrialSource
 
     public bool Adaptive => plan.Adaptive;
 
+    public int Repeats => Sweep.Repeats;
+
     public TrialSpec TrialAt(long index) => plan.TrialAt(index);
 
     public TrialSpec TrialAt(long index, SearchHistory history) => plan.TrialAt(index, history);

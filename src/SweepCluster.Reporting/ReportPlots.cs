@@ -15,11 +15,15 @@ internal static class ReportPlots
     public const int Height = 400;
     private const int CurvesShown = 5;
 
-    public static string MetricAgainstLambda(IReadOnlyList<ReportPoint> points) =>
-        AgainstLambda(points, p => p.ValLoss, "Validation loss against lambda (by widths)", "validation loss", clip: true);
+    /// <summary>With repeats, each configuration's mean with an error bar of ± one standard deviation of its repeats.</summary>
+    public static string MetricAgainstLambda(IReadOnlyList<ReportPoint> points) => MetricAgainstLambdaPlot(points).GetSvgXml(Width, Height);
+
+    /// <summary>The plot of <see cref="MetricAgainstLambda"/> before it becomes SVG (tests read its plottables).</summary>
+    internal static Plot MetricAgainstLambdaPlot(IReadOnlyList<ReportPoint> points) =>
+        AgainstLambda(points, p => p.ValLoss, "Validation loss against lambda (by widths)", "validation loss", clip: true, spread: p => p.ValLossStd);
 
     public static string SparsityAgainstLambda(IReadOnlyList<ReportPoint> points) =>
-        AgainstLambda(points, p => p.Sparsity, "Sparsity against lambda (by widths)", "sparsity", clip: false);
+        AgainstLambda(points, p => p.Sparsity, "Sparsity against lambda (by widths)", "sparsity", clip: false).GetSvgXml(Width, Height);
 
     public static string Pareto(IReadOnlyList<ReportPoint> points)
     {
@@ -99,7 +103,8 @@ internal static class ReportPlots
         plot.Axes.Title.Label.Text += $" ({hidden} above the axis)";
     }
 
-    private static string AgainstLambda(IReadOnlyList<ReportPoint> points, Func<ReportPoint, double> y, string title, string yLabel, bool clip)
+    private static Plot AgainstLambda(IReadOnlyList<ReportPoint> points, Func<ReportPoint, double> y, string title, string yLabel, bool clip,
+        Func<ReportPoint, double?>? spread = null)
     {
         var plot = NewPlot(title, "lambda (log scale)", yLabel);
         if (clip)
@@ -115,6 +120,7 @@ internal static class ReportPlots
             scatter.LegendText = groups[i].Key.Length > 0 ? $"widths {groups[i].Key}" : "all trials";
             scatter.Color = palette.GetColor(i);
             scatter.MarkerSize = 8;
+            AddErrorBars(plot, group, y, spread, palette.GetColor(i));
         }
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic
         {
@@ -124,7 +130,22 @@ internal static class ReportPlots
         };
         plot.Grid.MinorLineWidth = 1;
         plot.ShowLegend(Alignment.UpperLeft);
-        return plot.GetSvgXml(Width, Height);
+        return plot;
+    }
+
+    /// <summary>± <paramref name="spread"/> around each point that has one (the repeats of a configuration).</summary>
+    private static void AddErrorBars(Plot plot, List<ReportPoint> group, Func<ReportPoint, double> y, Func<ReportPoint, double?>? spread, Color color)
+    {
+        var withSpread = spread is null ? [] : group.Where(p => spread(p) is not null).ToList();
+        if (withSpread.Count == 0)
+        {
+            return;
+        }
+        var bars = plot.Add.ErrorBar(
+            withSpread.Select(p => Math.Log10(p.Lambda!.Value)).ToArray(),
+            withSpread.Select(y).ToArray(),
+            withSpread.Select(p => spread!(p)!.Value).ToArray());
+        bars.Color = color;
     }
 
     private static string DecadeLabel(double exponent) =>

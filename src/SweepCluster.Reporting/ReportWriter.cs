@@ -235,7 +235,8 @@ public sealed class ReportWriter(
     private static List<ReportPoint> Points(IReadOnlyList<RankedEntry> rows) => rows
         .Where(r => r.Rank is not null && r.Entry.Result.Metrics is { } m && double.IsFinite(m.ValLoss) && double.IsFinite(m.Sparsity))
         .Select(r => new ReportPoint(r.Entry.TrialId, Lambda(r.Entry), r.Entry.SweptText("widths"),
-            r.Entry.Result.Metrics!.ValLoss, r.Entry.Result.Metrics.Sparsity))
+            r.Entry.Result.Metrics!.ValLoss, r.Entry.Result.Metrics.Sparsity,
+            r.Repeats?.Of("val_loss").Std is { } std && double.IsFinite(std) ? std : null))
         .ToList();
 
     /// <summary>All points when few; else the best ones (points come in rank order), the Pareto front, and every k-th of the rest.</summary>

@@ -26,7 +26,7 @@ internal sealed class JournaledSweep(TestKitBase kit, string persistenceId) : ID
     public (IActorRef Coordinator, IActorRef Results) Start(ITrialSource source, ITrialTrainer trainer, int workers = 1, string definitionHash = "")
     {
         generation++;
-        var results = kit.Sys.ActorOf(ResultsActor.Props(new ResultsSettings(Paths, source.Metric, source.SweptParameters, Resume: true)), $"{persistenceId}-results-{generation}");
+        var results = kit.Sys.ActorOf(ResultsActor.Props(new ResultsSettings(Paths, source.Metric, source.SweptParameters, Resume: true, Repeats: source.Repeats)), $"{persistenceId}-results-{generation}");
         var coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(source, results, new CoordinatorSettings(DefinitionHash: definitionHash, PersistenceId: persistenceId)), $"{persistenceId}-coordinator-{generation}");
         for (var w = 0; w < workers; w++)
         {

@@ -59,6 +59,10 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         new AssignTrial(InMemoryTrialSource.Spec(8, 1e-3), 1, [2], new ModelRequest(new MetricSpec("val_accuracy", MetricGoal.Maximize), -0.75)),
         new TrialFinished(6, Refitted), new AssignTrial(GroupTrial, 1), new TrialProgress("test-6", new EpochRecord(32, 0.5, 0.6, 0.7, Refit: true), 6),
         new AssignmentStarted([4, 5, 6]),
+        new AssignTrial(InMemoryTrialSource.Spec(9, 1e-3) with { Id = "test-4-r1", Repeat = 1 }, 1),
+        new RecordResult(new LeaderboardEntry(9, [new SweptValue("lambda", "1e-3")], Refitted, Repeat: 1)),
+        new LeaderboardSnapshot([new RankedEntry(1, new LeaderboardEntry(9, [new SweptValue("lambda", "1e-3")], Refitted),
+            RepeatSummary.Of(2, [FakeTrainer.Metrics(0.4)]))]),
     ];
 
     public static TheoryData<string> SampleNames() => [.. Samples.Select(s => s.GetType().Name + ":" + Array.IndexOf(Samples, s))];

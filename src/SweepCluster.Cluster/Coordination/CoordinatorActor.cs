@@ -82,7 +82,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         PersistenceId = settings.PersistenceId ?? $"sweep-{sweepId}";
         // Fresh per incarnation: the journal's replay below rebuilds both, so a restarted coordinator decides as before.
         scheduler = source.NewScheduler();
-        history = source.Adaptive ? new SearchHistory() : null;
+        history = source.Adaptive ? new SearchHistory(source.Repeats) : null;
         leases = new AssignmentLeases<IActorRef>(settings.Lease);
         frame = FrameBudget.Of(Context.System);
         modelBar = new ModelBar(source.Metric, settings.KeepModels);
@@ -436,7 +436,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             trialLog.WriteWith(LogLevel.InfoLevel, result.TrialId, result.Worker, result.Node, DeviceOf(result),
                 EventTemplates.TrialFinished, result.TrialId, result.Metrics?.ValLoss, result.Metrics?.Sparsity);
         }
-        results.Tell(new RecordResult(new LeaderboardEntry(index, sweptValues, result)));
+        int? repeat = source.Repeats > 1 ? (int)(index % source.Repeats) : null;
+        results.Tell(new RecordResult(new LeaderboardEntry(index, sweptValues, result, repeat)));
     }
 
     private static KeyValuePair<string, object?>[] DeviceOf(TrialResult result) => [new("Device", result.Device)];

@@ -40,7 +40,7 @@ public static class CoordinatorNode
             system.ActorOf(NetworkFaultReporter.Props(new NetworkFaultNarrator(NodeRole.Coordinator, options.Node.Seeds, options.Node.FailureDetection, options.Node.Tls is not null),
                 new LineThrottle(WorkerNode.ConsoleLineInterval, TimeProvider.System)), "network-faults");
             var results = system.ActorOf(ResultsSupervisor.Props(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: true,
-                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash))), "results");
+                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash, Repeats: trials.Repeats))), "results");
             var settings = new CoordinatorSettings(options.MaxRetries, options.DefinitionHash, KeepModels: options.KeepModels);
             system.ActorOf(ClusterSingletonManager.Props(CoordinatorSupervisor.Props(CoordinatorActor.Props(trials, results, settings)), PoisonPill.Instance,
                 ClusterSingletonManagerSettings.Create(system).WithRole(AkkaConfig.CoordinatorRole).WithSingletonName(SingletonName)), SingletonName);

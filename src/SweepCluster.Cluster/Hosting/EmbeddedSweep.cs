@@ -51,7 +51,7 @@ public static class EmbeddedSweep
             var refused = EventListening.Listen<SweepRefused>(system, "refusal-listener");
             var resultsFailed = EventListening.Listen<ResultsFailed>(system, "results-failure-listener");
             var results = system.ActorOf(ResultsSupervisor.Props(ResultsActor.Props(new ResultsSettings(paths, trials.Metric, trials.SweptParameters, Resume: options.Resumes,
-                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash))), "results");
+                SweepName: trials.SweepName, ParameterSpecs: trials.ParameterSpecs, KeepModels: options.KeepModels, DefinitionHash: options.DefinitionHash, Repeats: trials.Repeats))), "results");
             var coordinator = system.ActorOf(CoordinatorSupervisor.Props(
                 CoordinatorActor.Props(trials, results, new CoordinatorSettings(options.MaxRetries, options.DefinitionHash, KeepModels: options.KeepModels))), "coordinator");
             var workers = slots

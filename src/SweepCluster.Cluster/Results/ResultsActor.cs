@@ -64,7 +64,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         rewriteInterval = settings.RewriteInterval ?? TimeSpan.FromSeconds(1);
         rewriteDelay = settings.RewriteDelay ?? ResultsSettings.DefaultRewriteDelay;
         rewritePause = rewriteInterval;
-        leaderboard = new Leaderboard(settings.Metric);
+        leaderboard = new Leaderboard(settings.Metric, settings.Repeats);
         models = settings.KeepModels > 0
             ? new ModelShelf(settings.Paths.Directory, settings.Metric, settings.KeepModels, new ModelOrigin(settings.SweepName, settings.DefinitionHash))
             : null;
@@ -135,7 +135,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     }
 
     private List<ResultRecorded> Recorded() =>
-        [.. leaderboard.Ranked()
+        [.. leaderboard.RankedTrials()
             .Where(row => !pendingIds.Contains(row.Entry.TrialId))
             .Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status, searchLosses.GetValueOrDefault(row.Entry.Index)))];
 

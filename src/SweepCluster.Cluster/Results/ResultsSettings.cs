@@ -13,6 +13,8 @@ namespace SweepCluster.Cluster.Results;
 /// means <see cref="ResultsFiles"/>. <paramref name="ParameterSpecs"/>: the swept parameters' domains, for the report's
 /// log and categorical axes (null: inferred from the values). <paramref name="KeepModels"/>: how many of the top results'
 /// models are kept under models/ (rank 1's also as best/; 0 keeps none); <paramref name="DefinitionHash"/> goes into their model.json.
+/// <paramref name="Repeats"/>: the sweep's repeats per configuration; above 1 the leaderboards and the report have a row per
+/// configuration (results.jsonl keeps one line per trial).
 /// </summary>
 public sealed record ResultsSettings(
     SweepOutputPaths Paths,
@@ -25,6 +27,7 @@ public sealed record ResultsSettings(
     IReadOnlyList<ParameterSpec>? ParameterSpecs = null,
     int KeepModels = 0,
     string DefinitionHash = "",
+    int Repeats = 1,
     TimeSpan? RewriteDelay = null)
 {
     public static readonly TimeSpan DefaultRewriteDelay = TimeSpan.FromMilliseconds(200);

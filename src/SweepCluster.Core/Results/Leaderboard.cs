@@ -9,7 +9,9 @@ namespace SweepCluster.Core.Results;
 /// their metrics, so that memory per trial stays small and flat at 10⁵ trials (results.jsonl has every history).
 /// An entry never climbs the ranking once added, so one that is not among the leaders when it arrives never needs its
 /// history again. The active input names of all entries share one string per name (each result arrives with its own
-/// copies, and 10⁵ trials of 40 names would hold 4·10⁶ strings). Not thread-safe (one owner).
+/// copies, and 10⁵ trials of 40 names would hold 4·10⁶ strings). With <c>repeats</c> above 1 the ranked rows are
+/// configurations (<see cref="ConfigurationRows"/>), and <see cref="RankedTrials"/> still lists the trials. Not
+/// thread-safe (one owner).
 /// </summary>
 public sealed class Leaderboard
 {
@@ -20,14 +22,19 @@ public sealed class Leaderboard
     private readonly HashSet<string> trialIds = [];
     private readonly Dictionary<string, string> inputNames = new(StringComparer.Ordinal);
 
-    public Leaderboard(MetricSpec metric)
+    public Leaderboard(MetricSpec metric, int repeats = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        Repeats = repeats;
         Ranking = new LeaderboardRanking(metric);
         ordered = new SortedSet<LeaderboardEntry>(Ranking);
         withHistory = new SortedSet<LeaderboardEntry>(Ranking);
     }
 
     public LeaderboardRanking Ranking { get; }
+
+    /// <summary>How many trials each configuration has (1: every row is a trial).</summary>
+    public int Repeats { get; }
 
     public int Count => ordered.Count;
 
@@ -90,5 +97,9 @@ public sealed class Leaderboard
 
     public bool Contains(string trialId) => trialIds.Contains(trialId);
 
-    public IReadOnlyList<RankedEntry> Ranked() => LeaderboardRanking.Number(ordered);
+    /// <summary>The leaderboard's rows: the trials in rank order, or with repeats the configurations ranked by their means.</summary>
+    public IReadOnlyList<RankedEntry> Ranked() => Repeats == 1 ? RankedTrials() : ConfigurationRows.Rank(ordered, Ranking, Repeats);
+
+    /// <summary>Every trial in rank order, whatever the repeats.</summary>
+    public IReadOnlyList<RankedEntry> RankedTrials() => LeaderboardRanking.Number(ordered);
 }

@@ -16,25 +16,43 @@ public static class LeaderboardTable
     }
 
     /// <summary>The Markdown table row by row (leaderboard.md streams it: a whole-file string at 10⁵ rows is tens of MB).</summary>
-    public static void WriteMarkdown(TextWriter text, IReadOnlyList<RankedEntry> rows, LeaderboardColumns columns)
+    public static void WriteMarkdown(TextWriter text, IReadOnlyList<RankedEntry> rows, LeaderboardColumns columns) =>
+        WriteMarkdown(text, rows, columns.Names, columns.Cells);
+
+    /// <summary>As above, with any columns (<see cref="RepeatColumns"/> for a sweep with repeats).</summary>
+    public static void WriteMarkdown(TextWriter text, IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> names, Func<RankedEntry, IReadOnlyList<string>> cells)
     {
-        text.Write("| " + string.Join(" | ", columns.Names) + " |\n");
-        text.Write("|" + string.Join('|', columns.Names.Select(_ => " --- ")) + "|\n");
+        text.Write("| " + string.Join(" | ", names) + " |\n");
+        text.Write("|" + string.Join('|', names.Select(_ => " --- ")) + "|\n");
         foreach (var row in rows)
         {
-            text.Write("| " + string.Join(" | ", columns.Cells(row).Select(cell => cell.Replace("|", "\\|"))) + " |\n");
+            text.Write("| " + string.Join(" | ", cells(row).Select(cell => cell.Replace("|", "\\|"))) + " |\n");
         }
     }
 
-    /// <summary>The first <paramref name="top"/> rows as a plain-text table with aligned columns.</summary>
-    public static string Console(IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> sweptParameters, int top = 10)
+    /// <summary>
+    /// The first <paramref name="top"/> rows as a plain-text table with aligned columns; with <paramref name="repeats"/> above
+    /// 1, configuration rows (<see cref="RepeatColumns"/>, ranked by <paramref name="rankingMetric"/>).
+    /// </summary>
+    public static string Console(IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> sweptParameters, int top = 10, int repeats = 1, string rankingMetric = "val_loss")
     {
-        var columns = new LeaderboardColumns(sweptParameters);
-        var keep = Enumerable.Range(0, columns.Names.Count).Where(i => !ConsoleOmits.Contains(columns.Names[i])).ToArray();
-        var lines = new List<string[]> { keep.Select(i => columns.Names[i]).ToArray() };
+        IReadOnlyList<string> names;
+        Func<RankedEntry, IReadOnlyList<string>> cellsOf;
+        if (repeats > 1)
+        {
+            var repeated = new RepeatColumns(sweptParameters, rankingMetric);
+            (names, cellsOf) = (repeated.Names, repeated.Cells);
+        }
+        else
+        {
+            var single = new LeaderboardColumns(sweptParameters);
+            (names, cellsOf) = (single.Names, single.Cells);
+        }
+        var keep = Enumerable.Range(0, names.Count).Where(i => !ConsoleOmits.Contains(names[i])).ToArray();
+        var lines = new List<string[]> { keep.Select(i => names[i]).ToArray() };
         lines.AddRange(rows.Take(Math.Max(0, top)).Select(row =>
         {
-            var cells = columns.Cells(row);
+            var cells = cellsOf(row);
             return keep.Select(i => cells[i]).ToArray();
         }));
         var widths = keep.Select((_, c) => lines.Max(line => line[c].Length)).ToArray();

@@ -8,18 +8,30 @@ namespace SweepCluster.Core.Results;
 /// Writes <c>leaderboard.csv</c>, <c>leaderboard.md</c> and <c>leaderboard.json</c>, each replaced
 /// atomically (see <see cref="AtomicFile"/>) so that a reader never sees a half-written file. The CSV and JSON are
 /// data (<see cref="LeaderboardFields"/>: typed, full precision, every metric); the Markdown is for reading
-/// (<see cref="LeaderboardColumns"/>: rounded).
+/// (<see cref="LeaderboardColumns"/>: rounded). With <c>repeats</c> above 1 the rows are configurations, written by
+/// <see cref="RepeatFields"/> and <see cref="RepeatColumns"/>.
 /// </summary>
 public sealed class LeaderboardWriter
 {
-    private readonly LeaderboardColumns columns;
-    private readonly LeaderboardFields fields;
+    private readonly IReadOnlyList<string> columnNames;
+    private readonly Func<RankedEntry, IReadOnlyList<string>> cells;
+    private readonly IReadOnlyList<string> fieldNames;
+    private readonly Func<RankedEntry, IReadOnlyList<object?>> fieldValues;
 
-    public LeaderboardWriter(SweepOutputPaths paths, IReadOnlyList<string> sweptParameters)
+    /// <param name="repeats">The sweep's repeats; above 1, <paramref name="rankingMetric"/> names the metric ranked by (given with its spread).</param>
+    public LeaderboardWriter(SweepOutputPaths paths, IReadOnlyList<string> sweptParameters, int repeats = 1, string rankingMetric = "val_loss")
     {
         Paths = paths;
-        columns = new LeaderboardColumns(sweptParameters);
-        fields = new LeaderboardFields(sweptParameters);
+        if (repeats > 1)
+        {
+            var (columns, fields) = (new RepeatColumns(sweptParameters, rankingMetric), new RepeatFields(sweptParameters, rankingMetric));
+            (columnNames, cells, fieldNames, fieldValues) = (columns.Names, columns.Cells, fields.Names, fields.Values);
+        }
+        else
+        {
+            var (columns, fields) = (new LeaderboardColumns(sweptParameters), new LeaderboardFields(sweptParameters));
+            (columnNames, cells, fieldNames, fieldValues) = (columns.Names, columns.Cells, fields.Names, fields.Values);
+        }
     }
 
     public SweepOutputPaths Paths { get; }
@@ -36,18 +48,18 @@ public sealed class LeaderboardWriter
         AtomicFile.Write(Paths.LeaderboardMarkdown, stream =>
         {
             using var writer = new StreamWriter(stream, leaveOpen: true);
-            LeaderboardTable.WriteMarkdown(writer, rows, columns);
+            LeaderboardTable.WriteMarkdown(writer, rows, columnNames, cells);
         });
         AtomicFile.Write(Paths.LeaderboardJson, stream => WriteJson(stream, rows));
     }
 
     private void WriteCsv(TextWriter text, IReadOnlyList<RankedEntry> rows)
     {
-        text.Write(string.Join(',', fields.Names.Select(CsvCell)));
+        text.Write(string.Join(',', fieldNames.Select(CsvCell)));
         text.Write('\n');
         foreach (var row in rows)
         {
-            text.Write(string.Join(',', fields.Values(row).Select(value => CsvCell(CsvText(value)))));
+            text.Write(string.Join(',', fieldValues(row).Select(value => CsvCell(CsvText(value)))));
             text.Write('\n');
         }
     }
@@ -80,10 +92,10 @@ public sealed class LeaderboardWriter
         foreach (var row in rows)
         {
             json.WriteStartObject();
-            var values = fields.Values(row);
+            var values = fieldValues(row);
             for (var i = 0; i < values.Count; i++)
             {
-                json.WritePropertyName(fields.Names[i]);
+                json.WritePropertyName(fieldNames[i]);
                 WriteJsonValue(json, values[i]);
             }
             json.WriteEndObject();

@@ -2,6 +2,8 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>
 /// A leaderboard row: <paramref name="Rank"/> is 1-based for completed trials and null for trials that
-/// produced no rankable result (diverged, failed, interrupted), which are listed after the ranked ones.
+/// produced no rankable result (diverged, failed, interrupted), which are listed after the ranked ones. In a sweep with
+/// <c>repeats</c> above 1 a row is a configuration: <paramref name="Entry"/> holds the means of its rankable repeats (as
+/// the ranking compares them) and <paramref name="Repeats"/> their spreads; null for a row that is one trial.
 /// </summary>
-public sealed record RankedEntry(int? Rank, LeaderboardEntry Entry);
+public sealed record RankedEntry(int? Rank, LeaderboardEntry Entry, RepeatSummary? Repeats = null);

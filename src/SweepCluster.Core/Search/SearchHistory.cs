@@ -1,42 +1,93 @@
 namespace SweepCluster.Core.Search;
 
 /// <summary>
-/// What an adaptive search method learns from: the point of every trial it suggested and, for finished trials, the
-/// loss observed (smaller is better; null for a failed or diverged trial, a bad observation). Suggested but not yet
-/// observed trials are pending (running or queued). Owned by the coordinator, one per incarnation: it is rebuilt from
-/// the journal (points) and results.jsonl (losses) on resume. Both calls are idempotent: the first point or loss of a
-/// trial stays.
+/// What an adaptive search method learns from: the point of every configuration it suggested and, for configurations
+/// with finished trials, the loss observed (smaller is better; null for a failed or diverged trial, a bad observation).
+/// Suggested configurations without any finished trial are pending (running or queued). Owned by the coordinator, one per
+/// incarnation: it is rebuilt from the journal (points) and results.jsonl (losses) on resume. Both calls are idempotent:
+/// the first point of a configuration and the first loss of a trial stay.
+/// <para>
+/// Callers speak in trial indices. With <c>repeats: N</c> trial <c>i</c> is a repeat of configuration <c>i / N</c>; the
+/// repeats share their configuration's point, and the search observes the mean of the losses of its finished repeats (a
+/// repeat without a loss is left out of the mean; a configuration none of whose finished repeats has one is a bad
+/// observation). With N = 1 a configuration is a trial.
+/// </para>
 /// </summary>
-public sealed class SearchHistory
+public sealed class SearchHistory(int repeats = 1)
 {
     private readonly Dictionary<long, double[]> points = [];
     private readonly Dictionary<long, double?> losses = [];
+    private readonly Dictionary<long, List<double?>> configurationLosses = [];
+    private readonly Dictionary<long, int> observationAt = [];
     private readonly List<SearchObservation> observations = [];
 
-    /// <summary>Finished trials with a known point, in the order their results arrived.</summary>
+    public int Repeats { get; } = repeats >= 1 ? repeats : throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "at least 1");
+
+    /// <summary>Configurations with a known point and a finished trial, in the order their first result arrived; indexed by configuration.</summary>
     public IReadOnlyList<SearchObservation> Observations => observations;
 
-    /// <summary>Suggested trials without a result yet (running or queued), by index, with a null loss.</summary>
+    /// <summary>Suggested configurations without a result yet (running or queued), by configuration index, with a null loss.</summary>
     public IEnumerable<SearchObservation> Pending =>
-        points.Where(p => !losses.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => new SearchObservation(p.Key, p.Value, null));
+        points.Where(p => !configurationLosses.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => new SearchObservation(p.Key, p.Value, null));
 
+    /// <summary>Configurations suggested so far.</summary>
     public int SuggestedCount => points.Count;
 
+    /// <summary>Records the point of trial <paramref name="index"/>'s configuration (the first one given stays).</summary>
     public void Suggest(long index, double[] point)
     {
-        if (points.TryAdd(index, point) && losses.TryGetValue(index, out var loss))
+        if (points.TryAdd(Configuration(index), point))
         {
-            observations.Add(new SearchObservation(index, point, loss));
+            Refresh(Configuration(index));
         }
     }
 
-    public bool TryGetPoint(long index, out double[] point) => points.TryGetValue(index, out point!);
+    /// <summary>The point of trial <paramref name="index"/>'s configuration, if it has one.</summary>
+    public bool TryGetPoint(long index, out double[] point) => points.TryGetValue(Configuration(index), out point!);
 
+    /// <summary>Records trial <paramref name="index"/>'s loss (the first one given stays).</summary>
     public void Observe(long index, double? loss)
     {
-        if (losses.TryAdd(index, loss) && points.TryGetValue(index, out var point))
+        if (!losses.TryAdd(index, loss))
         {
-            observations.Add(new SearchObservation(index, point, loss));
+            return;
         }
+        var configuration = Configuration(index);
+        if (!configurationLosses.TryGetValue(configuration, out var list))
+        {
+            configurationLosses[configuration] = list = [];
+        }
+        list.Add(loss);
+        Refresh(configuration);
+    }
+
+    private long Configuration(long index) => index / Repeats;
+
+    /// <summary>Adds or updates the configuration's observation once it has both a point and a finished trial.</summary>
+    private void Refresh(long configuration)
+    {
+        if (!points.TryGetValue(configuration, out var point) || !configurationLosses.TryGetValue(configuration, out var list))
+        {
+            return;
+        }
+        var observation = new SearchObservation(configuration, point, MeanLoss(list));
+        if (observationAt.TryGetValue(configuration, out var at))
+        {
+            observations[at] = observation;
+            return;
+        }
+        observationAt[configuration] = observations.Count;
+        observations.Add(observation);
+    }
+
+    private static double? MeanLoss(List<double?> list)
+    {
+        var known = list.Where(l => l is { } value && double.IsFinite(value)).Select(l => l!.Value).ToList();
+        if (known.Count == 0)
+        {
+            // With one repeat the loss is kept as it came (null or not finite), as before repeats existed.
+            return list.Count == 1 ? list[0] : null;
+        }
+        return known.Average();
     }
 }

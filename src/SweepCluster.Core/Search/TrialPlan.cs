@@ -6,12 +6,16 @@ namespace SweepCluster.Core.Search;
 /// <summary>
 /// Turns trial indexes into trials for one sweep: the sweep's <see cref="ISearchStrategy"/> places each trial in the
 /// unit cube (one coordinate per parameter, in file order) and <see cref="DomainSampler"/> maps each coordinate to a
-/// value of its parameter's domain.
+/// value of its parameter's domain. With <c>repeats: N</c> the strategy places configurations, and trial <c>i</c> is
+/// repeat <c>i mod N</c> of configuration <c>i / N</c>: the repeats share the point and differ in their seed only.
 /// </summary>
 internal sealed class TrialPlan
 {
     /// <summary>Trial seeds use their own stream, apart from the search's draws.</summary>
     private const ulong SeedStream = 1;
+
+    /// <summary>Repeat seeds use their own stream too, derived from the configuration's seed.</summary>
+    private const ulong RepeatStream = 2;
 
     private readonly SweepDefinition _sweep;
     private readonly ISearchStrategy _search;
@@ -25,7 +29,7 @@ internal sealed class TrialPlan
         _search = SearchStrategies.For(sweep);
     }
 
-    public long Count => _search.Count;
+    public long Count => _search.Count * _sweep.Repeats;
 
     public bool Adaptive => _search.Adaptive;
 
@@ -33,7 +37,7 @@ internal sealed class TrialPlan
     public TrialSpec TrialAt(long index)
     {
         CheckIndex(index);
-        return Build(index, _search.PointFor(index, _nothingSeen));
+        return Build(index, _search.PointFor(index / _sweep.Repeats, _nothingSeen));
     }
 
     /// <summary>
@@ -49,7 +53,7 @@ internal sealed class TrialPlan
         CheckIndex(index);
         if (!history.TryGetPoint(index, out var point))
         {
-            point = _search.PointFor(index, history);
+            point = _search.PointFor(index / _sweep.Repeats, history);
             history.Suggest(index, point);
         }
         return Build(index, point);
@@ -78,8 +82,19 @@ internal sealed class TrialPlan
             swept.Add(new SweptValue(rule.Name, rule.Format(value)));
         }
         var widths = draft.Widths ?? throw new InvalidOperationException("The sweep gives no widths.");
-        var seed = (long)(SplitMix64.Derive(_sweep.Seed, SeedStream, index) & long.MaxValue);
-        return new TrialSpec(TrialSpec.IdFor(_sweep.Name, index), _sweep.Name, index, seed, _sweep.Data,
-            _sweep.Outputs ?? 0, draft.Lambda, draft.Dropout, widths, draft.Training, swept);
+        var (configuration, repeat) = (index / _sweep.Repeats, (int)(index % _sweep.Repeats));
+        var seed = RepeatSeed((long)(SplitMix64.Derive(_sweep.Seed, SeedStream, configuration) & long.MaxValue), repeat);
+        var repeated = _sweep.Repeats > 1;
+        var id = repeated ? TrialSpec.IdFor(_sweep.Name, configuration, repeat) : TrialSpec.IdFor(_sweep.Name, index);
+        return new TrialSpec(id, _sweep.Name, index, seed, _sweep.Data,
+            _sweep.Outputs ?? 0, draft.Lambda, draft.Dropout, widths, draft.Training, swept, repeated ? repeat : null);
     }
+
+    /// <summary>
+    /// The seed of a configuration's repeat: the configuration's own for repeat 0 (so that <c>repeats: 1</c> trains what it
+    /// always did, and adding repeats keeps the first run), one derived from it for the others. It seeds initialisation,
+    /// batch order and dropout; the data split has seeds of its own, so every repeat sees the same split.
+    /// </summary>
+    internal static long RepeatSeed(long configurationSeed, int repeat) =>
+        repeat == 0 ? configurationSeed : (long)(SplitMix64.Derive(configurationSeed, RepeatStream, repeat) & long.MaxValue);
 }

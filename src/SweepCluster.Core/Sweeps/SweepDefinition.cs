@@ -16,6 +16,10 @@ namespace SweepCluster.Core.Sweeps;
 /// <param name="SourceText">The YAML as run: the file's text, or with <c>--set</c> overrides, the overridden document.</param>
 /// <param name="Scheduler">The early-stopping rule (<c>scheduler:</c>), or null when every trial runs to its end.</param>
 /// <param name="Tpe">The <c>tpe:</c> settings of <c>method: tpe</c> (defaults when the block is absent); null for other methods.</param>
+/// <param name="Repeats">
+/// <c>repeats:</c> how many times each configuration trains, each repeat with its own seed; the trials of configuration
+/// <c>c</c> are the indices <c>c·Repeats … c·Repeats + Repeats − 1</c>, and the leaderboards rank configurations by the mean.
+/// </param>
 public sealed record SweepDefinition(
     string Name,
     SearchMethod Method,
@@ -32,9 +36,13 @@ public sealed record SweepDefinition(
     string SourcePath,
     string SourceText,
     Scheduling.SchedulerSpec? Scheduler = null,
-    TpeSettings? Tpe = null)
+    TpeSettings? Tpe = null,
+    int Repeats = 1)
 {
     public const long DefaultMaxTrials = 100_000;
+
+    /// <summary>The most repeats a configuration may have.</summary>
+    public const int MaxRepeats = 100;
 
     /// <summary>The number of trials of the expansion, computed without generating them.</summary>
     public long CountTrials() => new TrialPlan(this).Count;

@@ -12,7 +12,7 @@ internal sealed partial class SweepReader
 {
     private static readonly IReadOnlyList<string> TopKeys =
         ["name", "method", "trials", "seed", "max_trials", "metric", "data", "model", "training", "parameters",
-         "scheduler", "tpe"];
+         "scheduler", "tpe", "repeats"];
 
     private static readonly IReadOnlyList<string> Methods = ["grid", "random", "sobol", "tpe"];
 
@@ -51,6 +51,7 @@ internal sealed partial class SweepReader
             ? new SchedulerReader(_errors, _fields).Read(schedulerNode, training, metric, parametersNode)
             : null;
         var tpe = Tpe(root, top, method);
+        var repeats = Repeats(top);
         new L1Checks(_errors).Check(training, trainingNode, parameters, parametersNode);
 
         var outputs = Outputs(data, model, modelNode ?? root);
@@ -66,7 +67,34 @@ internal sealed partial class SweepReader
         }
         return new SweepDefinition(name, method.Value, trials, seed, maxTrials, metric, data, outputs,
             model?.Widths, model?.Dropout ?? 0, training, parameters, sourcePath, sourceText, scheduler,
-            Tpe: method == SearchMethod.Tpe ? tpe ?? TpeSettings.Default : null);
+            Tpe: method == SearchMethod.Tpe ? tpe ?? TpeSettings.Default : null, Repeats: repeats);
+    }
+
+    /// <summary>
+    /// <c>repeats</c> (default 1, at most <see cref="SweepDefinition.MaxRepeats"/>). A scheduler is refused with more than one:
+    /// it would stop each repeat on its own seed's luck, and the ranking is by the configuration's mean.
+    /// </summary>
+    private int Repeats(Dictionary<string, YamlNode> top)
+    {
+        if (!top.TryGetValue("repeats", out var node))
+        {
+            return 1;
+        }
+        if (_fields.IntegerAtLeast(node, "repeats", 1) is not { } repeats)
+        {
+            return 1;
+        }
+        if (repeats > SweepDefinition.MaxRepeats)
+        {
+            _errors.At(node, $"repeats must be at most {SweepDefinition.MaxRepeats} (got {repeats})");
+            return 1;
+        }
+        if (repeats > 1 && top.TryGetValue("scheduler", out var scheduler))
+        {
+            _errors.At(scheduler, $"a scheduler cannot be used with repeats: {repeats} (it would stop each repeat on its own seed's luck, "
+                + "while configurations are ranked by their mean): remove the scheduler block, or set repeats: 1");
+        }
+        return (int)repeats;
     }
 
     private T? Optional<T>(Dictionary<string, YamlNode> top, string key, Func<YamlNode, T?> read) where T : struct =>

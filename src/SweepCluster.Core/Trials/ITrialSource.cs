@@ -28,6 +28,9 @@ public interface ITrialSource
     /// </summary>
     bool Adaptive => false;
 
+    /// <summary>How many trials (repeats) each configuration has: trials <c>c·N … c·N + N − 1</c> are configuration <c>c</c>'s.</summary>
+    int Repeats => 1;
+
     /// <summary>The trial at <paramref name="index"/> given what the search has seen: the point the history holds for it, else a new one (recorded there).</summary>
     TrialSpec TrialAt(long index, Search.SearchHistory history) => TrialAt(index);
 

@@ -27,6 +27,8 @@ public sealed class SweepTrialSource(SweepDefinition sweep, DataDimensions? data
 
     public bool Adaptive => plan.Adaptive;
 
+    public int Repeats => Sweep.Repeats;
+
     public TrialSpec TrialAt(long index) => plan.TrialAt(index);
 
     public TrialSpec TrialAt(long index, SearchHistory history) => plan.TrialAt(index, history);

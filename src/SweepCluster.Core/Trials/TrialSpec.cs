@@ -13,6 +13,7 @@ namespace SweepCluster.Core.Trials;
 /// </param>
 /// <param name="Lambda">The L1 strength; 0 when lambda is not swept.</param>
 /// <param name="SweptValues">One entry per swept parameter, in the order of the sweep file.</param>
+/// <param name="Repeat">Which repeat of its configuration this trial is (0-based); null when the sweep has no <c>repeats</c> above 1.</param>
 public sealed record TrialSpec(
     string Id,
     string SweepName,
@@ -24,7 +25,11 @@ public sealed record TrialSpec(
     double Dropout,
     IReadOnlyList<int> Widths,
     TrainingSettings Training,
-    IReadOnlyList<SweptValue> SweptValues)
+    IReadOnlyList<SweptValue> SweptValues,
+    int? Repeat = null)
 {
     public static string IdFor(string sweepName, long index) => $"{sweepName}-{index}";
+
+    /// <summary>The id of repeat <paramref name="repeat"/> of configuration <paramref name="configuration"/>: <c>name-c-r</c>; the configuration's own is <see cref="IdFor"/>.</summary>
+    public static string IdFor(string sweepName, long configuration, int repeat) => $"{sweepName}-{configuration}-r{repeat}";
 }

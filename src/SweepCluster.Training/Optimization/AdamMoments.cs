@@ -32,15 +32,24 @@ internal sealed class AdamMoments : IDisposable
         secondMoments = parameters.Select(p => torch.zeros_like(p.Value)).ToList();
     }
 
+    /// <summary>Steps taken so far (the current one included, once begun).</summary>
+    public long Step => step;
+
+    /// <summary>The first moment's bias correction <c>1 − β₁^t</c> of step <paramref name="t"/>.</summary>
+    public static double Correction1At(long t) => 1 - Math.Pow(Beta1, t);
+
+    /// <summary>The square root of the second moment's bias correction, <c>√(1 − β₂^t)</c>, of step <paramref name="t"/>.</summary>
+    public static double SqrtCorrection2At(long t) => Math.Sqrt(1 - Math.Pow(Beta2, t));
+
     /// <summary>The first moment's bias correction <c>1 − β₁^t</c> of the current step.</summary>
     public double Correction1 { get; private set; }
 
     public void BeginStep()
     {
         step++;
-        Correction1 = 1 - Math.Pow(Beta1, step);
+        Correction1 = Correction1At(step);
         sqrtCorrection2?.Dispose();
-        sqrtCorrection2 = Math.Sqrt(1 - Math.Pow(Beta2, step)).ToScalar();
+        sqrtCorrection2 = SqrtCorrection2At(step).ToScalar();
     }
 
     /// <summary>Moves parameter <paramref name="index"/>'s moments on by <paramref name="gradient"/>; returns the step's denominator <c>√v̂ + ε</c>.</summary>
@@ -49,6 +58,17 @@ internal sealed class AdamMoments : IDisposable
         firstMoments[index].mul_(beta1).add_(gradient, oneMinusBeta1);
         secondMoments[index].mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
         return secondMoments[index].sqrt().div_(sqrtCorrection2!).add_(epsilon, one);
+    }
+
+    /// <summary>
+    /// As <see cref="Advance(int, Tensor)"/> with a bias correction per trial of a packed optimizer
+    /// (<paramref name="sqrtCorrections2"/> <c>[K, 1, 1]</c>), for trials whose state restarted at different steps.
+    /// </summary>
+    public Tensor Advance(int index, Tensor gradient, Tensor sqrtCorrections2)
+    {
+        firstMoments[index].mul_(beta1).add_(gradient, oneMinusBeta1);
+        secondMoments[index].mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
+        return secondMoments[index].sqrt().div_(sqrtCorrections2).add_(epsilon, one);
     }
 
     public Tensor First(int index) => firstMoments[index];

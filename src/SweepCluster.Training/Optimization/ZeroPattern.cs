@@ -1,11 +1,12 @@
+using SweepCluster.Core.Sweeps;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Optimization;
 
 /// <summary>
-/// The refit's frozen zero pattern (relaxed lasso): when frozen, every weight entry with <c>|w| ≤ threshold</c> (the
-/// entries <c>sparsity</c> counts as off) is set to exactly 0, and it stays 0 from then on: its gradient is masked before
+/// The refit's frozen zero pattern (relaxed lasso): when frozen, every weight entry outside the selected support (see
+/// <see cref="RefitSupport"/>) is set to exactly 0, and it stays 0 from then on: its gradient is masked before
 /// each optimizer step and the mask is applied again after it (Adam's and SGD's momentum would otherwise move it).
 /// </summary>
 public sealed class ZeroPattern : IDisposable
@@ -20,17 +21,22 @@ public sealed class ZeroPattern : IDisposable
     }
 
     /// <summary>Freezes the pattern of <paramref name="weights"/> now: entries with <c>|w| ≤ threshold</c> become 0 and stay so.</summary>
-    public static ZeroPattern Freeze(IReadOnlyList<Tensor> weights, double threshold)
+    public static ZeroPattern Freeze(IReadOnlyList<Tensor> weights, double threshold) =>
+        Freeze(weights, new TrainingSettings(SparsityThreshold: threshold));
+
+    /// <summary>
+    /// Freezes what <paramref name="settings"/>' L1 mode selected out of <paramref name="weights"/> (the layers' <c>[out, in]</c>
+    /// matrices in order; see <see cref="RefitSupport"/>): those entries become 0 and stay so, every other one trains.
+    /// </summary>
+    public static ZeroPattern Freeze(IReadOnlyList<Tensor> weights, TrainingSettings settings)
     {
         using var noGrad = torch.no_grad();
-        using var limit = threshold.ToScalar();
         var masks = new List<Tensor>(weights.Count);
-        foreach (var weight in weights)
+        for (var i = 0; i < weights.Count; i++)
         {
-            using var magnitude = weight.abs();
-            using var kept = magnitude.gt(limit);
-            var mask = kept.to_type(weight.dtype).DetachFromDisposeScope();
-            weight.mul_(mask);
+            var dims = RefitSupport.GroupDims(settings.L1Groups, i, weights.Count);
+            var mask = RefitSupport.KeptMask(weights[i], settings, dims).DetachFromDisposeScope();
+            weights[i].mul_(mask);
             masks.Add(mask);
         }
         return new ZeroPattern(weights, masks);

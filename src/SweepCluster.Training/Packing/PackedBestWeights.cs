@@ -33,6 +33,18 @@ internal sealed class PackedBestWeights : IDisposable
         }
     }
 
+    /// <summary>Puts the saved weights and biases back into the slices of the trials in <paramref name="trials"/> (<c>[K, 1, 1]</c> bool).</summary>
+    public void Restore(Tensor trials)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        for (var l = 0; l < copies.Count; l++)
+        {
+            network.Layers[l].Weight.copy_(torch.where(trials, copies[l], network.Layers[l].Weight));
+            network.Layers[l].Bias.copy_(torch.where(trials, biasCopies[l], network.Layers[l].Bias));
+        }
+    }
+
     /// <summary>Trial <paramref name="k"/>'s best weights as <c>[out, in]</c> views, first layer first (the single network's layout).</summary>
     public IReadOnlyList<Tensor> Of(int k) => copies.Select(c => c[k].t()).ToList();
 

@@ -42,6 +42,12 @@ internal abstract class PackedOptimizer(IReadOnlyList<OptimizedParameter> parame
     /// <summary>Zeroes the optimizer state of the trials in <paramref name="trials"/> (<c>[K, 1, 1]</c> bool), e.g. a diverged trial's NaN moments.</summary>
     public abstract void ResetSlices(Tensor trials);
 
+    /// <summary>
+    /// Gives the trials in <paramref name="trials"/> (<c>[K, 1, 1]</c> bool) the state of a new optimizer, as a single run's
+    /// refit gets one: their moments are zeroed and, for Adam, their bias corrections count steps from here.
+    /// </summary>
+    public virtual void RestartSlices(Tensor trials) => ResetSlices(trials);
+
     public abstract void Dispose();
 
     protected virtual void BeginStep()

@@ -239,10 +239,17 @@ public sealed class PackedTrialRun : IDisposable
             using var mask = TrialMask(improved);
             best.Save(mask);
         }
-        // After the best state is saved: freezing zeroes a refitting trial's small weights, which belong to the refit.
-        foreach (var member in refitting)
+        if (refitting.Count > 0)
         {
-            refit.Freeze(member.Index, member.Trial.Training.SparsityThreshold);
+            // After the best state is saved, as TrialRun's refit does: from the best regularized epoch, only the unselected
+            // weights frozen, with a fresh optimizer state.
+            using var mask = TrialMask(members.Select(m => refitting.Contains(m)).ToArray());
+            best.Restore(mask);
+            foreach (var member in refitting)
+            {
+                refit.Freeze(member.Index, member.Trial.Training);
+            }
+            optimizer.RestartSlices(mask);
         }
         if (diverged.Any(d => d))
         {

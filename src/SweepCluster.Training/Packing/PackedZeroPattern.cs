@@ -1,3 +1,5 @@
+using SweepCluster.Core.Sweeps;
+using SweepCluster.Training.Optimization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -5,25 +7,24 @@ namespace SweepCluster.Training.Packing;
 
 /// <summary>
 /// <see cref="Optimization.ZeroPattern"/> on stacked weights <c>[K, in, out]</c>: each trial's slice is frozen when that trial
-/// begins its refit (its entries with <c>|w| ≤</c> its own sparsity threshold become 0 and stay so); the slices of trials not
+/// begins its refit (the entries outside its own selected support become 0 and stay so); the slices of trials not
 /// refitting keep a mask of ones, which leaves their numbers exactly as they are. Holds no masks until a trial freezes.
 /// </summary>
 internal sealed class PackedZeroPattern(PackedNetwork network) : IDisposable
 {
     private List<Tensor>? masks;
 
-    /// <summary>Freezes trial <paramref name="k"/>'s slice now.</summary>
-    public void Freeze(int k, double threshold)
+    /// <summary>Freezes what trial <paramref name="k"/>'s L1 mode selected out of its slice now (see <see cref="RefitSupport"/>).</summary>
+    public void Freeze(int k, TrainingSettings settings)
     {
         using var noGrad = torch.no_grad();
         masks ??= network.Layers.Select(l => torch.ones_like(l.Weight).DetachFromDisposeScope()).ToList();
-        foreach (var (layer, mask) in network.Layers.Zip(masks))
+        for (var i = 0; i < masks.Count; i++)
         {
             using var scope = torch.NewDisposeScope();
-            var slice = layer.Weight[k];
-            using var limit = threshold.ToScalar();
-            var kept = slice.abs().gt(limit).to_type(slice.dtype);
-            mask[k].copy_(kept);
+            var slice = network.Layers[i].Weight[k];
+            var kept = RefitSupport.KeptMask(slice, settings, RefitSupport.SliceGroupDims(settings.L1Groups, i, masks.Count));
+            masks[i][k].copy_(kept);
             slice.mul_(kept);
         }
     }

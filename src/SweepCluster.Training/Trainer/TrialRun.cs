@@ -24,24 +24,28 @@ internal sealed class TrialRun : IDisposable
     private readonly TensorDataset data;
     private readonly TrialRandom random;
     private readonly FeedForwardNetwork network;
-    private readonly IParameterOptimizer optimizer;
+    private IParameterOptimizer optimizer;
     private readonly BestState best;
     private readonly List<EpochRecord> history = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly DeviceGate? deviceGate;
+    private readonly Func<TrainingSettings, FeedForwardNetwork, IParameterOptimizer> newOptimizer;
 
     /// <summary>The refit's frozen zero pattern; null during the regularized epochs.</summary>
     private ZeroPattern? refit;
 
     /// <param name="deviceGate">Held for each epoch, so that a calibration on the device waits for it (null: not shared).</param>
-    public TrialRun(TrialSpec trial, TensorDataset data, int outputs, Device device, DeviceGate? deviceGate = null)
+    /// <param name="newOptimizer">Makes each phase's optimizer (null: the one training.optimizer names); tests watch it.</param>
+    public TrialRun(TrialSpec trial, TensorDataset data, int outputs, Device device, DeviceGate? deviceGate = null,
+        Func<TrainingSettings, FeedForwardNetwork, IParameterOptimizer>? newOptimizer = null)
     {
         this.trial = trial;
         this.deviceGate = deviceGate;
         this.data = data;
+        this.newOptimizer = newOptimizer ?? CreateOptimizer;
         random = new TrialRandom(trial.Seed, device);
         network = new FeedForwardNetwork(data.Features, trial.Widths, outputs, trial.Dropout, random);
-        optimizer = CreateOptimizer(trial.Training, network);
+        optimizer = this.newOptimizer(trial.Training, network);
         best = new BestState(network);
     }
 
@@ -104,12 +108,18 @@ internal sealed class TrialRun : IDisposable
     }
 
     /// <summary>
-    /// The relaxed lasso's second phase: from the state the regularized epochs ended in, every weight with |w| ≤ the sparsity
-    /// threshold becomes 0 and stays so, lambda is 0, and the best epoch is sought among the refit epochs alone.
+    /// The relaxed lasso's second phase. It starts from the best regularized epoch (the model a trial without a refit
+    /// reports, so the refit retrains exactly the selection that would otherwise be reported; the last epoch's may have let
+    /// a few groups back in). The weights outside the selected support become 0 and stay so (see <see cref="RefitSupport"/>),
+    /// lambda is 0, and the best epoch is sought among the refit epochs alone. The optimizer starts afresh: moments gathered
+    /// under the penalty point where the penalty pushed, and would slow the climb the refit is for.
     /// </summary>
     private void BeginRefit()
     {
-        refit = ZeroPattern.Freeze(network.Weights.ToList(), Settings.SparsityThreshold);
+        best.Restore();
+        refit = ZeroPattern.Freeze(network.Weights.ToList(), Settings);
+        optimizer.Dispose();
+        optimizer = newOptimizer(Settings, network);
         best.BeginPhase();
     }
 
@@ -216,7 +226,7 @@ internal sealed class TrialRun : IDisposable
         return new TrialResult(trial.Id, status, reason, metrics, history, Model: model);
     }
 
-    private static IParameterOptimizer CreateOptimizer(TrainingSettings settings, FeedForwardNetwork network)
+    internal static IParameterOptimizer CreateOptimizer(TrainingSettings settings, FeedForwardNetwork network)
     {
         var parameters = network.Layers
             .SelectMany(l => new[] { new OptimizedParameter(l.Weight, true), new OptimizedParameter(l.Bias, settings.IncludeBiases) })

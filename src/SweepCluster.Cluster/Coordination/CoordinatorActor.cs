@@ -40,6 +40,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef results;
     private readonly CoordinatorSettings settings;
     private readonly TrialQueue queue;
+    private readonly PackShare share;
     private readonly string sweepId;
     private readonly ILoggingAdapter log;
     private readonly TrialLog trialLog;
@@ -76,7 +77,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         this.results = results;
         this.settings = settings;
         sweepId = source.SweepName;
-        queue = new TrialQueue(source.Count, source.DispatchPlan());
+        var plan = source.DispatchPlan();
+        queue = new TrialQueue(source.Count, plan);
+        share = new PackShare(plan);
         log = Context.GetLogger().WithContext("SweepId", sweepId);
         trialLog = new TrialLog(log);
         PersistenceId = settings.PersistenceId ?? $"sweep-{sweepId}";
@@ -657,11 +660,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         DeferAsync(assignment, message => worker.Tell(message));
     }
 
-    /// <summary>
-    /// A pack no larger than the asking worker's share of the work not yet handed out, measured in estimated cost (see
-    /// <see cref="DispatchPlan"/>), so that one worker taking a large pack never leaves the others idle at the start or the
-    /// end of a sweep: the pack's trials (which share a shape, so a cost) may add up to the share, rounded up to a whole trial.
-    /// </summary>
+    /// <summary>A pack no larger than the asking worker's fair share of the work not yet handed out (see <see cref="PackShare"/>).</summary>
     private Func<TrialSpec, int> FairShare(RequestTrial request)
     {
         if (request.MaxPack <= 1)
@@ -669,8 +668,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             return _ => 1;
         }
         var sharers = Math.Max(1, Math.Max(workers.Count, request.NodeSlots));
-        var waiting = queue.WaitingCost + planner.HeldCost(queue.CostOf);
-        return anchor => (int)Math.Clamp(Math.Ceiling(waiting / (sharers * queue.CostOf(anchor.Index)) - 1e-9), 1, request.MaxPack);
+        return share.MaxPackSize(queue.WaitingCost, planner.HeldTrials, sharers, request.MaxPack);
     }
 
     // A kind of trial the worker has not sized yet goes alone: the worker sizes it while training it (its calibration)
@@ -684,6 +682,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             if (TryGenerate(index) is { } trial)
             {
+                share.Generated(trial);
                 return trial;
             }
         }

@@ -14,16 +14,22 @@ public static class LongestFirst
     /// <summary>Above this many trials the order stays as it is: estimating each would cost more start-up than it saves.</summary>
     public const long MaxTrials = 100_000;
 
+    /// <summary>
+    /// The plan: longest first where the order may change, else index order with each generated trial's estimate (so that
+    /// an adaptive search's packs still take a fair share of the work, not of the trial count).
+    /// </summary>
     public static DispatchPlan Plan(ITrialSource source, int inputs, int outputs, int trainingRows)
     {
+        double Estimate(TrialSpec trial) => TrialCost.Of(trial, inputs, outputs, trainingRows);
+        var inIndexOrder = new DispatchPlan(null, null, Estimate);
         if (source.Adaptive || source.Count is < 2 or > MaxTrials || source.NewScheduler() is not null)
         {
-            return DispatchPlan.Uniform;
+            return inIndexOrder;
         }
         var costs = new double[source.Count];
         for (var index = 0; index < costs.Length; index++)
         {
-            costs[index] = TrialCost.Of(source.TrialAt(index), inputs, outputs, trainingRows);
+            costs[index] = Estimate(source.TrialAt(index));
         }
         if (costs.All(cost => cost == costs[0]))
         {

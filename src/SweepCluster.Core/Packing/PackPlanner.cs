@@ -62,8 +62,8 @@ public sealed class PackPlanner
         return pack;
     }
 
-    /// <summary>The summed cost of the trials held here.</summary>
-    public double HeldCost(Func<long, double> costOf) => held.Sum(trial => costOf(trial.Index));
+    /// <summary>The trials held here, oldest first.</summary>
+    public IEnumerable<TrialSpec> HeldTrials => held;
 
     private TrialSpec? TakeFirstHeld(Func<TrialSpec, bool> match)
     {

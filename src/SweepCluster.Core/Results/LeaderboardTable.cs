@@ -27,9 +27,10 @@ public static class LeaderboardTable
     }
 
     /// <summary>The first <paramref name="top"/> rows as a plain-text table with aligned columns.</summary>
-    public static string Console(IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> sweptParameters, int top = 10)
+    public static string Console(IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> sweptParameters, int top = 10,
+        Sweeps.SweepTask task = Sweeps.SweepTask.Classification)
     {
-        var columns = new LeaderboardColumns(sweptParameters);
+        var columns = new LeaderboardColumns(sweptParameters, task);
         var keep = Enumerable.Range(0, columns.Names.Count).Where(i => !ConsoleOmits.Contains(columns.Names[i])).ToArray();
         var lines = new List<string[]> { keep.Select(i => columns.Names[i]).ToArray() };
         lines.AddRange(rows.Take(Math.Max(0, top)).Select(row =>

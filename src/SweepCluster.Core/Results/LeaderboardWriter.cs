@@ -15,11 +15,11 @@ public sealed class LeaderboardWriter
     private readonly LeaderboardColumns columns;
     private readonly LeaderboardFields fields;
 
-    public LeaderboardWriter(SweepOutputPaths paths, IReadOnlyList<string> sweptParameters)
+    public LeaderboardWriter(SweepOutputPaths paths, IReadOnlyList<string> sweptParameters, Sweeps.SweepTask task = Sweeps.SweepTask.Classification)
     {
         Paths = paths;
-        columns = new LeaderboardColumns(sweptParameters);
-        fields = new LeaderboardFields(sweptParameters);
+        columns = new LeaderboardColumns(sweptParameters, task);
+        fields = new LeaderboardFields(sweptParameters, task);
     }
 
     public SweepOutputPaths Paths { get; }

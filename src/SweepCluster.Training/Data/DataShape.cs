@@ -1,4 +1,7 @@
 namespace SweepCluster.Training.Data;
 
-/// <summary>What a sweep's data holds, as its check before any trial found it.</summary>
-public sealed record DataShape(int Rows, int Features, int Classes, SplitSizes Split);
+/// <summary>
+/// What a sweep's data holds, as its check before any trial found it. For a regression sweep, <see cref="Classes"/> is 1 (the
+/// one output) and <see cref="TargetRange"/> is the target's smallest and largest value; null for classification.
+/// </summary>
+public sealed record DataShape(int Rows, int Features, int Classes, SplitSizes Split, (double Min, double Max)? TargetRange = null);

@@ -13,7 +13,7 @@ namespace SweepCluster.Training.Trainer;
 /// Shared by the single and the packed run, so that both train the same objective. Holds its numbers as <see cref="Scalar"/>s
 /// for its lifetime (docs/architecture.md, "Numbers passed to libtorch").
 /// </summary>
-internal sealed class TrialLoss : IDisposable
+public sealed class TrialLoss : IDisposable
 {
     private readonly bool regression;
     private readonly LossKind kind;

@@ -12,6 +12,8 @@ namespace SweepCluster.Models;
 /// <see cref="Activation"/> give <c>Linear(inputs, w1) → ReLU → … → Linear(wn, outputs)</c> (logits); the inputs are
 /// <see cref="Features"/> in that order, standardised as <see cref="Standardisation"/> says; output i is class
 /// <c>Classes[i]</c>, as the data's <see cref="LabelColumn"/> names it. <see cref="Swept"/>, <see cref="Seed"/> and <see cref="Metrics"/> are the trial's.
+/// A regression model (<see cref="Task"/> <c>regression</c>) has one output, no classes, and <see cref="TargetMean"/> and
+/// <see cref="TargetStd"/>: its prediction in the target's units is <c>output · target_std + target_mean</c>.
 /// </summary>
 public sealed record ModelCard(
     string Format,
@@ -31,8 +33,14 @@ public sealed record ModelCard(
     IReadOnlyList<string> Features,
     IReadOnlyList<string> Classes,
     IReadOnlyList<string> ActiveInputNames,
-    string? LabelColumn = null)
+    string? LabelColumn = null,
+    string Task = "classification",
+    double? TargetMean = null,
+    double? TargetStd = null)
 {
+    [JsonIgnore]
+    public bool IsRegression => Task == "regression";
+
     public const string FormatName = "sweepcluster-ffnn-1";
 
     public static JsonSerializerOptions Json { get; } = new()
@@ -57,10 +65,13 @@ public sealed record ModelCard(
         model.Widths,
         model.Outputs,
         "relu",
-        "logits",
+        model.Task == Core.Sweeps.SweepTask.Regression ? "prediction = output * target_std + target_mean, in the target's units" : "logits",
         "(x - input_mean) / input_std, per feature, with the training split's statistics (in model.safetensors)",
         model.Features,
         model.Classes,
         entry.Result.Metrics?.ActiveInputNames ?? [],
-        model.LabelColumn);
+        model.LabelColumn,
+        model.Task == Core.Sweeps.SweepTask.Regression ? "regression" : "classification",
+        model.Task == Core.Sweeps.SweepTask.Regression ? model.TargetMean : null,
+        model.Task == Core.Sweeps.SweepTask.Regression ? model.TargetStd : null);
 }

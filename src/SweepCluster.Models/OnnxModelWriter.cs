@@ -10,7 +10,9 @@ namespace SweepCluster.Models;
 /// <c>Sub</c>/<c>Div</c> by the training split's mean and standard deviation, one <c>Gemm</c> per layer with <c>Relu</c>
 /// between them (no dropout: it only acts in training), and outputs <c>probabilities</c> <c>[N, C]</c> (<c>Softmax</c> of
 /// the logits) and <c>label</c> <c>[N]</c> (the class label string of the largest probability, by <c>ArgMax</c> and
-/// <c>Gather</c> from the labels). The feature names and class labels are in the metadata as JSON arrays.
+/// <c>Gather</c> from the labels). The feature names and class labels are in the metadata as JSON arrays. A regression model
+/// instead ends in <c>Mul</c> by the target's standard deviation and <c>Add</c> of its mean: one output, <c>prediction</c>
+/// <c>[N, 1]</c>, in the target's units.
 /// </summary>
 public static class OnnxModelWriter
 {
@@ -22,16 +24,15 @@ public static class OnnxModelWriter
     public const string FeaturesInput = "features";
     public const string ProbabilitiesOutput = "probabilities";
     public const string LabelOutput = "label";
+    public const string PredictionOutput = "prediction";
 
     public static byte[] Build(TrainedModel model, IReadOnlyDictionary<string, string>? metadata = null)
     {
+        var regression = model.Task == Core.Sweeps.SweepTask.Regression;
         var graph = new GraphProto { Name = "sweepcluster_ffnn" };
         graph.Input.Add(TensorValue(FeaturesInput, TensorProto.Types.DataType.Float, "N", model.Inputs));
-        graph.Output.Add(TensorValue(ProbabilitiesOutput, TensorProto.Types.DataType.Float, "N", model.Outputs));
-        graph.Output.Add(TensorValue(LabelOutput, TensorProto.Types.DataType.String, "N"));
         graph.Initializer.Add(FloatTensor("input_mean", model.InputMean));
         graph.Initializer.Add(FloatTensor("input_std", model.InputStd));
-        graph.Initializer.Add(StringTensor("classes", model.Classes));
         graph.Node.Add(Node("Sub", [FeaturesInput, "input_mean"], "centered"));
         graph.Node.Add(Node("Div", ["centered", "input_std"], "standardized"));
         var x = "standardized";
@@ -50,14 +51,14 @@ public static class OnnxModelWriter
                 x = $"relu_{i}";
             }
         }
-        var softmax = Node("Softmax", ["logits"], ProbabilitiesOutput);
-        softmax.Attribute.Add(IntAttribute("axis", 1));
-        graph.Node.Add(softmax);
-        var argmax = Node("ArgMax", [ProbabilitiesOutput], "class_index");
-        argmax.Attribute.Add(IntAttribute("axis", 1));
-        argmax.Attribute.Add(IntAttribute("keepdims", 0));
-        graph.Node.Add(argmax);
-        graph.Node.Add(Node("Gather", ["classes", "class_index"], LabelOutput));
+        if (regression)
+        {
+            AddPrediction(graph, model);
+        }
+        else
+        {
+            AddClassification(graph, model);
+        }
         var proto = new ModelProto
         {
             IrVersion = IrVersion,
@@ -67,11 +68,38 @@ public static class OnnxModelWriter
         proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
         proto.MetadataProps.Add(Entry("features", JsonSerializer.Serialize(model.Features)));
         proto.MetadataProps.Add(Entry("classes", JsonSerializer.Serialize(model.Classes)));
+        proto.MetadataProps.Add(Entry("task", regression ? "regression" : "classification"));
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
         {
             proto.MetadataProps.Add(Entry(key, value));
         }
         return proto.ToByteArray();
+    }
+
+    /// <summary>Softmax of the logits (<c>probabilities</c>) and the label of the largest (<c>label</c>).</summary>
+    private static void AddClassification(GraphProto graph, TrainedModel model)
+    {
+        graph.Output.Add(TensorValue(ProbabilitiesOutput, TensorProto.Types.DataType.Float, "N", model.Outputs));
+        graph.Output.Add(TensorValue(LabelOutput, TensorProto.Types.DataType.String, "N"));
+        graph.Initializer.Add(StringTensor("classes", model.Classes));
+        var softmax = Node("Softmax", ["logits"], ProbabilitiesOutput);
+        softmax.Attribute.Add(IntAttribute("axis", 1));
+        graph.Node.Add(softmax);
+        var argmax = Node("ArgMax", [ProbabilitiesOutput], "class_index");
+        argmax.Attribute.Add(IntAttribute("axis", 1));
+        argmax.Attribute.Add(IntAttribute("keepdims", 0));
+        graph.Node.Add(argmax);
+        graph.Node.Add(Node("Gather", ["classes", "class_index"], LabelOutput));
+    }
+
+    /// <summary>The network learnt the standardised target: <c>prediction = output · target_std + target_mean</c>, in the target's units.</summary>
+    private static void AddPrediction(GraphProto graph, TrainedModel model)
+    {
+        graph.Output.Add(TensorValue(PredictionOutput, TensorProto.Types.DataType.Float, "N", 1));
+        graph.Initializer.Add(FloatTensor("target_std", ModelTensor.FromFloats([(float)model.TargetStd], 1)));
+        graph.Initializer.Add(FloatTensor("target_mean", ModelTensor.FromFloats([(float)model.TargetMean], 1)));
+        graph.Node.Add(Node("Mul", ["logits", "target_std"], "scaled"));
+        graph.Node.Add(Node("Add", ["scaled", "target_mean"], PredictionOutput));
     }
 
     private static NodeProto Node(string op, string[] inputs, string output)

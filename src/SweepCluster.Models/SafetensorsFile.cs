@@ -9,7 +9,8 @@ namespace SweepCluster.Models;
 /// <summary>
 /// The safetensors form of a <see cref="TrainedModel"/>, in PyTorch's <c>nn.Linear</c> layout: <c>layers.{i}.weight</c>
 /// <c>[out, in]</c>, <c>layers.{i}.bias</c> <c>[out]</c>, and <c>input_mean</c> and <c>input_std</c> (the training split's
-/// standardisation), all F32. The format: an 8-byte little-endian header length, a JSON header naming each tensor's
+/// standardisation), all F32; a regression model adds <c>target_mean</c> and <c>target_std</c> (<c>[1]</c>: its prediction is
+/// <c>output · target_std + target_mean</c>). The format: an 8-byte little-endian header length, a JSON header naming each tensor's
 /// dtype, shape and byte range (<c>data_offsets</c>, relative to the data), padded with spaces to a multiple of 8, then the data.
 /// </summary>
 public static class SafetensorsFile
@@ -23,6 +24,13 @@ public static class SafetensorsFile
             new($"layers.{i}.weight", layer.Weight),
             new($"layers.{i}.bias", layer.Bias),
         }),
+        .. model.Task == SweepCluster.Core.Sweeps.SweepTask.Regression
+            ? new KeyValuePair<string, ModelTensor>[]
+            {
+                new("target_mean", ModelTensor.FromFloats([(float)model.TargetMean], 1)),
+                new("target_std", ModelTensor.FromFloats([(float)model.TargetStd], 1)),
+            }
+            : [],
     ];
 
     public static void Write(Stream stream, TrainedModel model, IReadOnlyDictionary<string, string>? metadata = null)

@@ -15,19 +15,26 @@ internal static class ReportPlots
     public const int Height = 400;
     private const int CurvesShown = 5;
 
+    /// <summary>The axis label of val_loss: cross-entropy for classification, MSE in the target's units for regression.</summary>
+    public static string LossLabel(Core.Sweeps.SweepTask task) =>
+        task == Core.Sweeps.SweepTask.Regression ? "validation MSE (target units²)" : "validation loss";
+
     /// <summary>With repeats, each configuration's mean with an error bar of ± one standard deviation of its repeats.</summary>
-    public static string MetricAgainstLambda(IReadOnlyList<ReportPoint> points) => MetricAgainstLambdaPlot(points).GetSvgXml(Width, Height);
+    public static string MetricAgainstLambda(IReadOnlyList<ReportPoint> points, string lossLabel = "validation loss") =>
+        MetricAgainstLambdaPlot(points, lossLabel).GetSvgXml(Width, Height);
 
     /// <summary>The plot of <see cref="MetricAgainstLambda"/> before it becomes SVG (tests read its plottables).</summary>
-    internal static Plot MetricAgainstLambdaPlot(IReadOnlyList<ReportPoint> points) =>
-        AgainstLambda(points, p => p.ValLoss, "Validation loss against lambda (by widths)", "validation loss", clip: true, spread: p => p.ValLossStd);
+    internal static Plot MetricAgainstLambdaPlot(IReadOnlyList<ReportPoint> points, string lossLabel = "validation loss") =>
+        AgainstLambda(points, p => p.ValLoss, $"{Capitalised(lossLabel)} against lambda (by widths)", lossLabel, clip: true, spread: p => p.ValLossStd);
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string SparsityAgainstLambda(IReadOnlyList<ReportPoint> points) =>
         AgainstLambda(points, p => p.Sparsity, "Sparsity against lambda (by widths)", "sparsity", clip: false).GetSvgXml(Width, Height);
 
-    public static string Pareto(IReadOnlyList<ReportPoint> points)
+    public static string Pareto(IReadOnlyList<ReportPoint> points, string lossLabel = "validation loss")
     {
-        var plot = NewPlot("Pareto front: validation loss vs sparsity", "sparsity (higher is sparser)", "validation loss");
+        var plot = NewPlot($"Pareto front: {lossLabel} vs sparsity", "sparsity (higher is sparser)", lossLabel);
         ClipOutliers(plot, points.Select(p => p.ValLoss).ToList());
         var all = plot.Add.ScatterPoints(points.Select(p => p.Sparsity).ToArray(), points.Select(p => p.ValLoss).ToArray());
         all.LegendText = "trials";
@@ -43,9 +50,9 @@ internal static class ReportPlots
         return plot.GetSvgXml(Width, Height);
     }
 
-    public static string LearningCurves(IReadOnlyList<RankedEntry> ranked)
+    public static string LearningCurves(IReadOnlyList<RankedEntry> ranked, string lossLabel = "validation loss")
     {
-        var plot = NewPlot($"Learning curves of the top {CurvesShown}", "epoch", "validation loss");
+        var plot = NewPlot($"Learning curves of the top {CurvesShown}", "epoch", lossLabel);
         var palette = new ScottPlot.Palettes.Category10();
         var top = ranked.Where(r => r.Rank is not null && r.Entry.Result.History.Count > 0).Take(CurvesShown).ToList();
         for (var i = 0; i < top.Count; i++)

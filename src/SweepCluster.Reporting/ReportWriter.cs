@@ -33,7 +33,10 @@ public sealed class ReportWriter(
 
     private const int BestAlwaysPlotted = 100;
     private static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.Default;
-    private readonly LeaderboardColumns columns = new(sweptParameters);
+    private readonly LeaderboardColumns columns = new(sweptParameters, metric.Task);
+
+    // What val_loss is in this sweep: cross-entropy, or a regression's MSE in the target's units.
+    private readonly string lossLabel = ReportPlots.LossLabel(metric.Task);
 
     public SweepOutputPaths Paths { get; } = paths;
 
@@ -162,11 +165,11 @@ public sealed class ReportWriter(
         {
             if (points.Any(p => p.Lambda is > 0))
             {
-                AppendPlot(html, "val-loss-vs-lambda", ReportPlots.MetricAgainstLambda(points));
+                AppendPlot(html, "val-loss-vs-lambda", ReportPlots.MetricAgainstLambda(points, lossLabel));
                 AppendPlot(html, "sparsity-vs-lambda", ReportPlots.SparsityAgainstLambda(points));
             }
-            AppendPlot(html, "pareto-front", ReportPlots.Pareto(points));
-            AppendPlot(html, "learning-curves", ReportPlots.LearningCurves(rows));
+            AppendPlot(html, "pareto-front", ReportPlots.Pareto(points, lossLabel));
+            AppendPlot(html, "learning-curves", ReportPlots.LearningCurves(rows, lossLabel));
         }
         html.Write("</section>\n");
     }

@@ -114,4 +114,25 @@ public class ValidateCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Validate_says_the_regression_task_its_loss_and_the_targets_range()
+    {
+        var (exitCode, output, _) = Invoke("validate", Path.Combine(RepoRoot(), "sweeps", "regression.yaml"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("ranked by val_r2 (maximize)", output);
+        Assert.Contains("task: regression (loss mse)", output);
+        Assert.Contains("data checked: 4000 rows (3200 training, 800 validation), 10 features, target from 0.677417 to 29.0759", output);
+    }
+
+    [Fact]
+    public void A_classification_metric_in_the_regression_example_is_exit_2_naming_file_line_and_column()
+    {
+        var file = Path.Combine(RepoRoot(), "sweeps", "regression.yaml");
+        var (exitCode, _, error) = Invoke("validate", file, "--set", "metric=val_accuracy");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("metric val_accuracy is for classification sweeps, and this sweep is task: regression", error);
+    }
 }

@@ -49,7 +49,7 @@ public static class ReportBenchmark
         }
         var rows = leaderboard.Ranked();
         var swept = sweep.Parameters.Select(p => p.Name).ToList();
-        new LeaderboardWriter(paths, swept).Write(rows);
+        new LeaderboardWriter(paths, swept, sweep.Metric.Task).Write(rows);
         var writer = new ReportWriter(paths, sweep.Name, sweep.Metric, swept, sweep.Parameters);
         // The first write pays for the plotting library's start-up and JIT; the second is the one a running sweep repeats.
         var first = Stopwatch.StartNew();

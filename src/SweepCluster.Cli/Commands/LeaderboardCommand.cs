@@ -71,11 +71,11 @@ public static class LeaderboardCommand
             leaderboard.TryAdd(entry);
         }
         var rows = leaderboard.Ranked();
-        new LeaderboardWriter(paths, swept, sweep.Repeats, sweep.Metric.Name).Write(rows);
+        new LeaderboardWriter(paths, swept, sweep.Metric.Task, sweep.Repeats, sweep.Metric.Name).Write(rows);
         new ReportWriter(paths, sweep.Name, sweep.Metric, swept, sweep.Parameters).Write(rows, live: false);
         output.WriteLine($"Sweep {sweep.Name}: {rows.Count} results, ranked by {sweep.Metric.Name} ({sweep.Metric.Goal.ToString().ToLowerInvariant()})");
         output.WriteLine();
-        output.Write(LeaderboardTable.Console(rows, swept, top, sweep.Repeats, sweep.Metric.Name));
+        output.Write(LeaderboardTable.Console(rows, swept, top, sweep.Metric.Task, sweep.Repeats, sweep.Metric.Name));
         output.WriteLine();
         if (importance)
         {

@@ -11,7 +11,8 @@ namespace SweepCluster.Cli.Commands;
 /// <summary>
 /// <c>sweepcluster predict MODEL_DIR DATA.csv [--out FILE]</c>: runs a kept model (<c>&lt;out&gt;/best/</c> or
 /// <c>&lt;out&gt;/models/&lt;trial_id&gt;/</c>) on the raw feature columns of a CSV and writes one row per input row: the
-/// <c>label</c> and one <c>p_&lt;class&gt;</c> column per class. Every input is checked before anything is written; bad
+/// <c>label</c> and one <c>p_&lt;class&gt;</c> column per class, or for a regression model one <c>prediction</c> column in the
+/// target's units. Every input is checked before anything is written; bad
 /// input is exit 2 naming the file, line and column, and <c>--out</c> is written whole or not at all.
 /// </summary>
 public static class PredictCommand
@@ -21,7 +22,7 @@ public static class PredictCommand
         var modelDir = new Argument<DirectoryInfo>("MODEL_DIR") { Description = "A model folder: <out>/best/ or <out>/models/<trial_id>/." };
         var data = new Argument<FileInfo>("DATA") { Description = "A CSV with a header row naming the model's features (any order; the label column may be there too)." };
         var output = new Option<FileInfo?>("--out") { Description = "Where to write the predictions CSV (default: standard output)." };
-        var command = new Command("predict", "Predict with a model a sweep kept: one row per input row, the label and each class's probability.")
+        var command = new Command("predict", "Predict with a model a sweep kept: one row per input row, the label and each class's probability (a regression model: the prediction).")
         {
             modelDir, data, output,
         };
@@ -37,7 +38,9 @@ public static class PredictCommand
             CheckFolder(modelDir);
             using var predictor = Open(modelDir);
             var table = FeatureTable.Read(dataFile, predictor.Card.Features, predictor.Card.LabelColumn);
-            var text = Format(predictor.Card.Classes, predictor.Predict(table));
+            var text = predictor.Card.IsRegression
+                ? FormatPredictions(predictor.PredictValues(table))
+                : Format(predictor.Card.Classes, predictor.Predict(table));
             if (outputFile is null)
             {
                 output.Write(text);
@@ -93,6 +96,16 @@ public static class PredictCommand
                 text.Append(',').Append(p.ToString("R", CultureInfo.InvariantCulture));
             }
             text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string FormatPredictions(IEnumerable<float> predictions)
+    {
+        var text = new StringBuilder("prediction\n");
+        foreach (var prediction in predictions)
+        {
+            text.Append(prediction.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
         return text.ToString();
     }

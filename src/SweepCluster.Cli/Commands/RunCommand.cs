@@ -221,7 +221,7 @@ public static class RunCommand
             + $"{outcome.Interrupted} interrupted, {outcome.NotRun} not run, in {outcome.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"Ranked by {source.Metric.Name} ({source.Metric.Goal.ToString().ToLowerInvariant()}):");
         Console.WriteLine();
-        Console.Write(LeaderboardTable.Console(outcome.Entries, source.SweptParameters, top, source.Repeats, source.Metric.Name));
+        Console.Write(LeaderboardTable.Console(outcome.Entries, source.SweptParameters, top, source.Metric.Task, source.Repeats, source.Metric.Name));
         Console.WriteLine();
         Console.WriteLine($"Leaderboard: {outcome.Paths.LeaderboardCsv}");
         Console.WriteLine($"             {outcome.Paths.LeaderboardMarkdown}");

@@ -45,8 +45,10 @@ public static class ValidateCommand
         var goal = sweep.Metric.Goal.ToString().ToLowerInvariant();
         output.WriteLine($"{sweep.SourcePath}: valid");
         output.WriteLine(Invariant($"sweep {sweep.Name}: {method} search, {count:N0} trials, seed {sweep.Seed}, ranked by {sweep.Metric.Name} ({goal})"));
+        output.WriteLine($"task: {sweep.Data.Task.ToString().ToLowerInvariant()}{LossText(sweep)}");
         output.WriteLine($"data: {Describe(sweep.Data)}");
-        output.WriteLine(Invariant($"data checked: {shape.Rows} rows ({shape.Split.Training} training, {shape.Split.Validation} validation), {shape.Features} features, {shape.Classes} classes"));
+        var labels = shape.TargetRange is { } range ? Invariant($"target from {range.Min:G6} to {range.Max:G6}") : Invariant($"{shape.Classes} classes");
+        output.WriteLine(Invariant($"data checked: {shape.Rows} rows ({shape.Split.Training} training, {shape.Split.Validation} validation), {shape.Features} features, {labels}"));
         var swept = sweep.Parameters.Count == 0 ? "nothing" : string.Join(", ", sweep.Parameters.Select(p => $"{p.Name} ({p.Domain.Key})"));
         output.WriteLine($"swept: {swept}");
         if (sweep.Tpe is { } tpe)
@@ -59,8 +61,25 @@ public static class ValidateCommand
         }
     }
 
+    private static string LossText(SweepDefinition sweep)
+    {
+        if (sweep.Data.Task != SweepTask.Regression)
+        {
+            return "";
+        }
+        if (sweep.Parameters.Any(p => p.Name == "loss"))
+        {
+            return " (loss swept)";
+        }
+        return sweep.Training.Loss == LossKind.Huber
+            ? Invariant($" (loss huber, delta {sweep.Training.HuberDelta} standard deviations of the target)")
+            : " (loss mse)";
+    }
+
     private static string Describe(DataSpec data) => data switch
     {
+        SyntheticDataSpec { Task: SweepTask.Regression } s => Invariant(
+            $"synthetic regression (Friedman: 10·sin(π·x0·x1) + 20·(x2−0.5)² + 10·x3 + 5·x4 + noise {s.Noise}), {s.Samples} samples, {s.Features} features (x0…x4 informative), validation {s.ValidationFraction * 100:0.#}%"),
         SyntheticDataSpec s => Invariant(
             $"synthetic, {s.Samples} samples, {s.Features} features ({s.Informative} informative), {s.Classes} classes, validation {s.ValidationFraction * 100:0.#}%"),
         CsvDataSpec c => Invariant($"csv {c.Path}, label '{c.Label}', validation {c.ValidationFraction * 100:0.#}%"),

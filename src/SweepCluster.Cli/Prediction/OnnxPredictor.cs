@@ -45,5 +45,21 @@ public sealed class OnnxPredictor : IDisposable
         }
     }
 
+    /// <summary>Each row's prediction, in the target's units (a regression model).</summary>
+    public IEnumerable<float> PredictValues(FeatureTable table)
+    {
+        for (var start = 0; start < table.Rows; start += ChunkRows)
+        {
+            var rows = Math.Min(ChunkRows, table.Rows - start);
+            var input = new DenseTensor<float>(table.Values.AsMemory(start * table.Features, rows * table.Features), [rows, table.Features]);
+            using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(OnnxModelWriter.FeaturesInput, input)]);
+            var predictions = outputs.First(o => o.Name == OnnxModelWriter.PredictionOutput).AsTensor<float>();
+            for (var r = 0; r < rows; r++)
+            {
+                yield return predictions[r, 0];
+            }
+        }
+    }
+
     public void Dispose() => session.Dispose();
 }

@@ -335,16 +335,15 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
             ["Parameters"] = trial.SweptValues.ToDictionary(v => v.Name, v => v.Text),
             ["Reason"] = result.Reason,
             ["FailureKind"] = result.FailureKind is { } kind ? RetryPolicy.KindText(kind) : null,
-            ["ValLoss"] = metrics?.ValLoss,
-            ["ValAccuracy"] = metrics?.ValAccuracy,
-            ["TrainLoss"] = metrics?.TrainLoss,
-            ["Sparsity"] = metrics?.Sparsity,
-            ["L1Norm"] = metrics?.L1Norm,
-            ["ActiveInputs"] = metrics?.ActiveInputs,
             ["ActiveInputNames"] = metrics?.ActiveInputNames,
             ["ActiveNeurons"] = metrics?.ActiveNeurons,
             ["Seconds"] = metrics?.Seconds,
         };
+        // Every ranking metric the trial has (the task's: val_accuracy, or val_r2, val_rmse, val_mae), by the table monitor reads.
+        foreach (var metric in MetricTable.All.Where(m => m.AppliesTo(trial.Data.Task)))
+        {
+            extra[metric.Property] = metrics is null ? null : metric.OfTrial(metrics);
+        }
         log.WriteWith(LogLevel.DebugLevel, trial.Id, settings.Name, settings.Node, extra,
             EventTemplates.TrialResult,
             trial.Id, settings.Name, LeaderboardColumns.StatusText(result.Status), metrics?.EpochsRun ?? 0, metrics?.SamplesPerSecond ?? 0);

@@ -7,6 +7,8 @@ namespace SweepCluster.Core.Models;
 /// <c>Linear → ReLU</c> but the last, which gives logits (dropout only acts in training). <paramref name="Seed"/>: the
 /// trial's seed; <paramref name="LabelColumn"/>: the data's label column (null for synthetic data), which a file to
 /// predict on may hold. Plain managed data, so that it travels with a result and the writers need no TorchSharp.
+/// A regression model (<paramref name="Task"/>) has one output, no classes, and gives the standardised target: its
+/// prediction in the target's units is <c>output · TargetStd + TargetMean</c> (the training split's statistics).
 /// </summary>
 public sealed record TrainedModel(
     IReadOnlyList<string> Features,
@@ -15,7 +17,10 @@ public sealed record TrainedModel(
     ModelTensor InputStd,
     IReadOnlyList<ModelLayer> Layers,
     long Seed,
-    string? LabelColumn = null)
+    string? LabelColumn = null,
+    Sweeps.SweepTask Task = Sweeps.SweepTask.Classification,
+    double TargetMean = 0,
+    double TargetStd = 1)
 {
     public int Inputs => Layers[0].Inputs;
 

@@ -1,12 +1,14 @@
+using SweepCluster.Core.Results;
+
 namespace SweepCluster.Core.Monitoring;
 
-/// <summary>The metrics the worker's result event carries, and their property names (val_loss → ValLoss).</summary>
+/// <summary>The metrics the worker's result event carries (every row of <see cref="MetricTable"/>), and their property names (val_loss → ValLoss).</summary>
 public static class MetricName
 {
-    public const string Default = "val_loss";
+    public const string Default = MetricTable.Default;
 
-    public static IReadOnlyList<string> Logged { get; } = ["val_loss", "val_accuracy", "train_loss", "sparsity", "l1_norm", "active_inputs"];
+    public static IReadOnlyList<string> Logged { get; } = [.. MetricTable.All.Select(m => m.Name)];
 
-    public static string Property(string metric) =>
-        string.Concat(metric.Split('_').Select(part => part.Length == 0 ? "" : char.ToUpperInvariant(part[0]) + part[1..]));
+    public static string Property(string metric) => MetricTable.Find(metric)?.Property
+        ?? string.Concat(metric.Split('_').Select(part => part.Length == 0 ? "" : char.ToUpperInvariant(part[0]) + part[1..]));
 }

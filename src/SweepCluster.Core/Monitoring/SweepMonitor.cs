@@ -179,7 +179,7 @@ public sealed class SweepMonitor
         lastEventAt = e.Timestamp;
         total = e.Integer("Total");
         metric = e.Text("Metric") ?? MetricName.Default;
-        goal = e.Text("Goal") ?? (metric == "val_accuracy" || metric == "sparsity" ? "maximize" : "minimize");
+        goal = e.Text("Goal") ?? MetricTable.DefaultGoal(metric).ToString().ToLowerInvariant();
     }
 
     private void OnTrialStarted(LogEvent e)

@@ -60,6 +60,8 @@ public static class ConfigurationRows
     private static TrialMetrics Means(List<TrialMetrics> ranked, RepeatSummary summary)
     {
         double Mean(string name) => summary.Of(name).Mean;
+        // A classification row has no regression metrics and the reverse: a metric its repeats lack stays null.
+        double? MeanOrNull(string name) => double.IsNaN(Mean(name)) ? null : Mean(name);
         int Whole(string name) => (int)Math.Round(Mean(name), MidpointRounding.AwayFromZero);
         var layers = ranked[0].LayerSparsity.Count;
         var layerSparsity = ranked.All(m => m.LayerSparsity.Count == layers)
@@ -70,7 +72,7 @@ public static class ConfigurationRows
             : null;
         return new TrialMetrics(
             ValLoss: Mean("val_loss"),
-            ValAccuracy: Mean("val_accuracy"),
+            ValAccuracy: MeanOrNull("val_accuracy"),
             TrainLoss: Mean("train_loss"),
             L1Norm: Mean("l1_norm"),
             Sparsity: Mean("sparsity"),
@@ -82,6 +84,9 @@ public static class ConfigurationRows
             BestEpoch: Whole("best_epoch"),
             Seconds: Mean("seconds"),
             SamplesPerSecond: Mean("samples_per_second"),
-            ActiveInputNames: names);
+            ActiveInputNames: names,
+            ValRmse: MeanOrNull("val_rmse"),
+            ValMae: MeanOrNull("val_mae"),
+            ValR2: MeanOrNull("val_r2"));
     }
 }

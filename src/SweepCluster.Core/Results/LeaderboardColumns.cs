@@ -7,11 +7,12 @@ namespace SweepCluster.Core.Results;
 /// ran, whether a failure was deterministic or transient, why it did not complete) and each row's cells as rounded
 /// invariant-culture text, shared by the renderings for reading (Markdown, console, report.html) so that they cannot
 /// drift apart. The data files (CSV, JSON) use <see cref="LeaderboardFields"/>: typed, full precision, every metric.
+/// After val_loss come the <paramref name="task"/>'s own metrics (<see cref="MetricTable"/>): val_accuracy, or val_r2,
+/// val_rmse and val_mae.
 /// </summary>
-public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
+public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters, Sweeps.SweepTask task = Sweeps.SweepTask.Classification)
 {
-    private static readonly string[] MetricColumns =
-        ["val_loss", "val_accuracy", "sparsity", "active_inputs", "active_input_names", "active_neurons", "l1_norm", "epochs_run", "seconds"];
+    private readonly IReadOnlyList<MetricInfo> taskMetrics = [.. MetricTable.All.Where(m => m.Task == task)];
 
     /// <summary>Input names a cell lists before it says how many more there are (the data files list them all).</summary>
     public const int NamesShown = 6;
@@ -19,7 +20,9 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
     public IReadOnlyList<string> SweptParameters { get; } = sweptParameters;
 
     public IReadOnlyList<string> Names { get; } =
-        ["rank", "trial_id", .. sweptParameters, "status", .. MetricColumns, "worker", "device", "node", "failure", "reason"];
+        ["rank", "trial_id", .. sweptParameters, "status", "val_loss", .. MetricTable.All.Where(m => m.Task == task).Select(m => m.Name),
+         "sparsity", "active_inputs", "active_input_names", "active_neurons", "l1_norm", "epochs_run", "seconds",
+         "worker", "device", "node", "failure", "reason"];
 
     public IReadOnlyList<string> Cells(RankedEntry row)
     {
@@ -33,7 +36,7 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters)
         cells.AddRange(SweptParameters.Select(row.Entry.SweptText));
         cells.Add(StatusText(result.Status));
         cells.Add(Number(metrics?.ValLoss, "F4"));
-        cells.Add(Number(metrics?.ValAccuracy, "F4"));
+        cells.AddRange(taskMetrics.Select(m => Number(metrics is null ? null : m.OfTrial(metrics), "F4")));
         cells.Add(Number(metrics?.Sparsity, "F4"));
         cells.Add(metrics?.ActiveInputs.ToString(CultureInfo.InvariantCulture) ?? "");
         cells.Add(NameList(metrics?.ActiveInputNames));

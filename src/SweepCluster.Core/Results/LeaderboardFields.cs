@@ -6,19 +6,27 @@ namespace SweepCluster.Core.Results;
 /// values, so that the two files cannot drift apart. A value is null (missing), a <see cref="long"/>, a
 /// <see cref="double"/>, a <see cref="bool"/>, a string, or a list of <see cref="int"/> (widths, active_neurons), of
 /// <see cref="double"/> (layer_sparsity) or of strings (active_input_names). README "Outputs" documents the schema.
+/// After val_loss come the <paramref name="task"/>'s own metrics (<see cref="MetricTable"/>): val_accuracy, or val_r2,
+/// val_rmse and val_mae.
 /// </summary>
-public sealed class LeaderboardFields(IReadOnlyList<string> sweptParameters)
+public sealed class LeaderboardFields(IReadOnlyList<string> sweptParameters, Sweeps.SweepTask task = Sweeps.SweepTask.Classification)
 {
-    public static IReadOnlyList<string> MetricNames { get; } =
+    private readonly IReadOnlyList<MetricInfo> taskMetrics = [.. MetricTable.All.Where(m => m.Task == task)];
+
+    /// <summary>The metric fields of a <paramref name="task"/>'s leaderboard, in order.</summary>
+    public static IReadOnlyList<string> MetricNamesOf(Sweeps.SweepTask task) =>
     [
-        "val_loss", "val_accuracy", "train_loss", "sparsity", "exact_zero_fraction", "layer_sparsity", "active_inputs",
-        "active_input_names", "active_neurons", "l1_norm", "parameters", "epochs_run", "best_epoch", "seconds", "samples_per_second",
+        "val_loss", .. MetricTable.All.Where(m => m.Task == task).Select(m => m.Name), "train_loss", "sparsity", "exact_zero_fraction",
+        "layer_sparsity", "active_inputs", "active_input_names", "active_neurons", "l1_norm", "parameters", "epochs_run", "best_epoch",
+        "seconds", "samples_per_second",
     ];
+
+    public IReadOnlyList<string> MetricNames { get; } = MetricNamesOf(task);
 
     public IReadOnlyList<string> SweptParameters { get; } = sweptParameters;
 
     public IReadOnlyList<string> Names { get; } =
-        ["rank", "trial_id", .. sweptParameters, "status", .. MetricNames, "worker", "device", "node", "failure", "reason"];
+        ["rank", "trial_id", .. sweptParameters, "status", .. MetricNamesOf(task), "worker", "device", "node", "failure", "reason"];
 
     public IReadOnlyList<object?> Values(RankedEntry row)
     {
@@ -40,7 +48,7 @@ public sealed class LeaderboardFields(IReadOnlyList<string> sweptParameters)
 
     // In the order of MetricNames. JSON has no NaN or infinity: a non-finite metric is missing (null), as is every
     // metric of a trial that produced none.
-    private static void AddMetrics(List<object?> values, TrialMetrics? metrics)
+    private void AddMetrics(List<object?> values, TrialMetrics? metrics)
     {
         if (metrics is null)
         {
@@ -48,7 +56,7 @@ public sealed class LeaderboardFields(IReadOnlyList<string> sweptParameters)
             return;
         }
         values.Add(Real(metrics.ValLoss));
-        values.Add(Real(metrics.ValAccuracy));
+        values.AddRange(taskMetrics.Select(m => Real(m.OfTrial(metrics))));
         values.Add(Real(metrics.TrainLoss));
         values.Add(Real(metrics.Sparsity));
         values.Add(Real(metrics.ExactZeroFraction));
@@ -64,5 +72,5 @@ public sealed class LeaderboardFields(IReadOnlyList<string> sweptParameters)
         values.Add(Real(metrics.SamplesPerSecond));
     }
 
-    private static object? Real(double value) => double.IsFinite(value) ? value : null;
+    private static object? Real(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -11,31 +11,21 @@ namespace SweepCluster.Core.Results;
 /// </summary>
 public sealed class LeaderboardRanking : IComparer<LeaderboardEntry>
 {
-    private static readonly string[] KnownMetrics = ["val_loss", "val_accuracy", "train_loss", "sparsity", "l1_norm", "active_inputs"];
+    private readonly MetricInfo info;
 
     public LeaderboardRanking(MetricSpec metric)
     {
-        if (!KnownMetrics.Contains(metric.Name))
-        {
-            throw new ArgumentException($"unknown metric '{metric.Name}'; expected one of {string.Join(", ", KnownMetrics)}", nameof(metric));
-        }
+        info = MetricTable.Find(metric.Name)
+            ?? throw new ArgumentException($"unknown metric '{metric.Name}'; expected one of {string.Join(", ", Metrics)}", nameof(metric));
         Metric = metric;
     }
 
     public MetricSpec Metric { get; }
 
-    public static IReadOnlyList<string> Metrics => KnownMetrics;
+    public static IReadOnlyList<string> Metrics { get; } = [.. MetricTable.All.Select(m => m.Name)];
 
-    public static double MetricValue(TrialMetrics metrics, string name) => name switch
-    {
-        "val_loss" => metrics.ValLoss,
-        "val_accuracy" => metrics.ValAccuracy,
-        "train_loss" => metrics.TrainLoss,
-        "sparsity" => metrics.Sparsity,
-        "l1_norm" => metrics.L1Norm,
-        "active_inputs" => metrics.ActiveInputs,
-        _ => throw new ArgumentException($"unknown metric '{name}'", nameof(name)),
-    };
+    /// <summary>The metric's value; NaN where the trial has none (which ranks after every number).</summary>
+    public static double MetricValue(TrialMetrics metrics, string name) => MetricTable.Get(name).OfTrial(metrics) ?? double.NaN;
 
     public static bool IsRankable(LeaderboardEntry entry) =>
         entry.Result.Status is TrialStatus.Completed or TrialStatus.StoppedEarly && entry.Result.Metrics is not null;
@@ -81,7 +71,7 @@ public sealed class LeaderboardRanking : IComparer<LeaderboardEntry>
 
     private int CompareMetrics(TrialMetrics x, TrialMetrics y)
     {
-        var byMetric = CompareGoal(MetricValue(x, Metric.Name), MetricValue(y, Metric.Name), Metric.Goal);
+        var byMetric = CompareGoal(info.OfTrial(x) ?? double.NaN, info.OfTrial(y) ?? double.NaN, Metric.Goal);
         if (byMetric != 0)
         {
             return byMetric;

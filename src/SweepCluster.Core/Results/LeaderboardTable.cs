@@ -34,18 +34,19 @@ public static class LeaderboardTable
     /// The first <paramref name="top"/> rows as a plain-text table with aligned columns; with <paramref name="repeats"/> above
     /// 1, configuration rows (<see cref="RepeatColumns"/>, ranked by <paramref name="rankingMetric"/>).
     /// </summary>
-    public static string Console(IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> sweptParameters, int top = 10, int repeats = 1, string rankingMetric = "val_loss")
+    public static string Console(IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> sweptParameters, int top = 10,
+        Sweeps.SweepTask task = Sweeps.SweepTask.Classification, int repeats = 1, string rankingMetric = "val_loss")
     {
         IReadOnlyList<string> names;
         Func<RankedEntry, IReadOnlyList<string>> cellsOf;
         if (repeats > 1)
         {
-            var repeated = new RepeatColumns(sweptParameters, rankingMetric);
+            var repeated = new RepeatColumns(sweptParameters, rankingMetric, task);
             (names, cellsOf) = (repeated.Names, repeated.Cells);
         }
         else
         {
-            var single = new LeaderboardColumns(sweptParameters);
+            var single = new LeaderboardColumns(sweptParameters, task);
             (names, cellsOf) = (single.Names, single.Cells);
         }
         var keep = Enumerable.Range(0, names.Count).Where(i => !ConsoleOmits.Contains(names[i])).ToArray();

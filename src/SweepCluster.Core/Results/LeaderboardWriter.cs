@@ -19,17 +19,18 @@ public sealed class LeaderboardWriter
     private readonly Func<RankedEntry, IReadOnlyList<object?>> fieldValues;
 
     /// <param name="repeats">The sweep's repeats; above 1, <paramref name="rankingMetric"/> names the metric ranked by (given with its spread).</param>
-    public LeaderboardWriter(SweepOutputPaths paths, IReadOnlyList<string> sweptParameters, int repeats = 1, string rankingMetric = "val_loss")
+    public LeaderboardWriter(SweepOutputPaths paths, IReadOnlyList<string> sweptParameters, Sweeps.SweepTask task = Sweeps.SweepTask.Classification,
+        int repeats = 1, string rankingMetric = "val_loss")
     {
         Paths = paths;
         if (repeats > 1)
         {
-            var (columns, fields) = (new RepeatColumns(sweptParameters, rankingMetric), new RepeatFields(sweptParameters, rankingMetric));
+            var (columns, fields) = (new RepeatColumns(sweptParameters, rankingMetric, task), new RepeatFields(sweptParameters, rankingMetric, task));
             (columnNames, cells, fieldNames, fieldValues) = (columns.Names, columns.Cells, fields.Names, fields.Values);
         }
         else
         {
-            var (columns, fields) = (new LeaderboardColumns(sweptParameters), new LeaderboardFields(sweptParameters));
+            var (columns, fields) = (new LeaderboardColumns(sweptParameters, task), new LeaderboardFields(sweptParameters, task));
             (columnNames, cells, fieldNames, fieldValues) = (columns.Names, columns.Cells, fields.Names, fields.Values);
         }
     }

@@ -15,10 +15,10 @@ public sealed class RepeatColumns
 
     private readonly IReadOnlyList<string> spread;
 
-    public RepeatColumns(IReadOnlyList<string> sweptParameters, string rankingMetric)
+    public RepeatColumns(IReadOnlyList<string> sweptParameters, string rankingMetric, Sweeps.SweepTask task = Sweeps.SweepTask.Classification)
     {
         SweptParameters = sweptParameters;
-        spread = RepeatFields.SpreadMetrics(rankingMetric);
+        spread = RepeatFields.SpreadMetrics(rankingMetric, task);
         Names =
         [
             "rank", "configuration", .. sweptParameters, "status", "repeats",

@@ -9,11 +9,11 @@ namespace SweepCluster.Core.Results;
 /// </summary>
 public sealed class RepeatFields
 {
-    public RepeatFields(IReadOnlyList<string> sweptParameters, string rankingMetric)
+    public RepeatFields(IReadOnlyList<string> sweptParameters, string rankingMetric, Sweeps.SweepTask task = Sweeps.SweepTask.Classification)
     {
         SweptParameters = sweptParameters;
-        Spread = SpreadMetrics(rankingMetric);
-        Means = [.. RepeatSummary.NumericMetrics.Select(m => m.Name).Where(name => !Spread.Contains(name))];
+        Spread = SpreadMetrics(rankingMetric, task);
+        Means = [.. RepeatSummary.NumericMetrics.Select(m => m.Name).Where(name => !Spread.Contains(name) && AppliesTo(name, task))];
         Names =
         [
             "rank", "configuration", .. sweptParameters, "status", "repeats",
@@ -32,7 +32,11 @@ public sealed class RepeatFields
 
     public IReadOnlyList<string> Names { get; }
 
-    public static IReadOnlyList<string> SpreadMetrics(string rankingMetric) => [.. new[] { rankingMetric, "val_loss", "val_accuracy" }.Distinct()];
+    /// <summary>The ranking metric, val_loss, and val_accuracy (classification) or val_r2 (regression), each once.</summary>
+    public static IReadOnlyList<string> SpreadMetrics(string rankingMetric, Sweeps.SweepTask task = Sweeps.SweepTask.Classification) =>
+        [.. new[] { rankingMetric, "val_loss", task == Sweeps.SweepTask.Regression ? "val_r2" : "val_accuracy" }.Distinct()];
+
+    private static bool AppliesTo(string metric, Sweeps.SweepTask task) => MetricTable.Find(metric)?.AppliesTo(task) ?? true;
 
     public IReadOnlyList<object?> Values(RankedEntry row)
     {

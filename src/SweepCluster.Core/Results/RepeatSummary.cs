@@ -10,7 +10,10 @@ public sealed record RepeatSummary(int Recorded, int Ranked, IReadOnlyDictionary
     public static IReadOnlyList<(string Name, Func<TrialMetrics, double> Value)> NumericMetrics { get; } =
     [
         ("val_loss", m => m.ValLoss),
-        ("val_accuracy", m => m.ValAccuracy),
+        ("val_accuracy", m => m.ValAccuracy ?? double.NaN),
+        ("val_rmse", m => m.ValRmse ?? double.NaN),
+        ("val_mae", m => m.ValMae ?? double.NaN),
+        ("val_r2", m => m.ValR2 ?? double.NaN),
         ("train_loss", m => m.TrainLoss),
         ("sparsity", m => m.Sparsity),
         ("exact_zero_fraction", m => m.ExactZeroFraction),

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SweepCluster.Core.Results;
 
 /// <summary>
@@ -6,10 +8,13 @@ namespace SweepCluster.Core.Results;
 /// threshold. <paramref name="ActiveInputNames"/> names the <paramref name="ActiveInputs"/> inputs in data order (CSV column
 /// names, <c>x0…</c> for synthetic data); <paramref name="ActiveNeurons"/> counts, per hidden layer, the units with an incoming
 /// weight above the threshold. Both are null in results.jsonl lines written before they existed.
+/// A classification trial has <paramref name="ValAccuracy"/>; a regression trial has <paramref name="ValRmse"/>,
+/// <paramref name="ValMae"/> and <paramref name="ValR2"/> instead (in the target's units, as its losses are), and each
+/// task's line leaves the other's out.
 /// </summary>
 public sealed record TrialMetrics(
     double ValLoss,
-    double ValAccuracy,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ValAccuracy,
     double TrainLoss,
     double L1Norm,
     double Sparsity,
@@ -22,4 +27,7 @@ public sealed record TrialMetrics(
     double Seconds,
     double SamplesPerSecond,
     IReadOnlyList<string>? ActiveInputNames = null,
-    IReadOnlyList<int>? ActiveNeurons = null);
+    IReadOnlyList<int>? ActiveNeurons = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ValRmse = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ValMae = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ValR2 = null);

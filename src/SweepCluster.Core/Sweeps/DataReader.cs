@@ -2,8 +2,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace SweepCluster.Core.Sweeps;
 
-/// <summary>Reads <c>data:</c>: exactly one of <c>synthetic</c> or <c>csv</c>, plus <c>validation_fraction</c>.</summary>
-internal sealed class DataReader(ErrorSink errors, YamlFields fields, string baseDirectory)
+/// <summary>
+/// Reads <c>data:</c>: exactly one of <c>synthetic</c> or <c>csv</c>, plus <c>validation_fraction</c>. The spec carries the
+/// sweep's <paramref name="task"/>; synthetic data is a classification problem, or for regression Friedman's function
+/// (<see cref="SyntheticDataSpec"/>), and each refuses the other's settings.
+/// </summary>
+internal sealed class DataReader(ErrorSink errors, YamlFields fields, string baseDirectory, SweepTask task)
 {
     private const double DefaultValidationFraction = 0.2;
 
@@ -26,8 +30,8 @@ internal sealed class DataReader(ErrorSink errors, YamlFields fields, string bas
         DataSpec? spec = hasSynthetic ? Synthetic(syntheticNode!) : Csv(csvNode!);
         return fraction is null ? null : spec switch
         {
-            SyntheticDataSpec s => s with { ValidationFraction = fraction.Value },
-            CsvDataSpec c => c with { ValidationFraction = fraction.Value },
+            SyntheticDataSpec s => s with { ValidationFraction = fraction.Value, Task = task },
+            CsvDataSpec c => c with { ValidationFraction = fraction.Value, Task = task },
             _ => null,
         };
     }
@@ -46,8 +50,17 @@ internal sealed class DataReader(ErrorSink errors, YamlFields fields, string bas
     /// <summary>Defaults: 1000 samples, 20 features, 5 informative (at most all), 2 classes, seed 0.</summary>
     private SyntheticDataSpec? Synthetic(YamlNode node)
     {
-        if (fields.Mapping(node, "data.synthetic", ["samples", "features", "informative", "classes", "seed"]) is not { } entries)
+        if (task == SweepTask.Regression)
         {
+            return SyntheticRegression(node);
+        }
+        if (fields.Mapping(node, "data.synthetic", ["samples", "features", "informative", "classes", "seed", "noise"]) is not { } entries)
+        {
+            return null;
+        }
+        if (entries.ContainsKey("noise"))
+        {
+            RefuseKey(node, "noise", "data.synthetic.noise applies only to task: regression (the classification generator's noise is fixed)");
             return null;
         }
         var samples = Read(entries, "samples", 2, 1000);
@@ -65,6 +78,42 @@ internal sealed class DataReader(ErrorSink errors, YamlFields fields, string bas
             return null;
         }
         return new SyntheticDataSpec((int)samples, (int)features, (int)informative, (int)classes, seed.Value);
+    }
+
+    /// <summary>Friedman's function of x0 … x4 plus noise. Defaults: 1000 samples, 10 features (at least 5), noise 1, seed 0.</summary>
+    private SyntheticDataSpec? SyntheticRegression(YamlNode node)
+    {
+        if (fields.Mapping(node, "data.synthetic", ["samples", "features", "informative", "classes", "seed", "noise"]) is not { } entries)
+        {
+            return null;
+        }
+        if (entries.ContainsKey("classes") || entries.ContainsKey("informative"))
+        {
+            RefuseKey(node, entries.ContainsKey("classes") ? "classes" : "informative",
+                $"data.synthetic.{(entries.ContainsKey("classes") ? "classes" : "informative")} does not apply to task: regression: "
+                + "its target is Friedman's function of x0 … x4 (5 informative inputs), the other features are noise");
+            return null;
+        }
+        var samples = Read(entries, "samples", 2, 1000);
+        var features = Read(entries, "features", SyntheticDataSpec.RegressionInformative, 10);
+        var seed = entries.TryGetValue("seed", out var seedNode) ? fields.Integer(seedNode, "data.synthetic.seed") : 0;
+        var noise = entries.TryGetValue("noise", out var noiseNode) ? fields.Real(noiseNode, "data.synthetic.noise") : 1.0;
+        if (noise < 0)
+        {
+            errors.At(noiseNode!, $"data.synthetic.noise must not be negative (got {noise})");
+            return null;
+        }
+        if (samples is null || features is null || seed is null || noise is null)
+        {
+            return null;
+        }
+        return new SyntheticDataSpec((int)samples, (int)features, SyntheticDataSpec.RegressionInformative, 0, seed.Value, Noise: noise.Value);
+    }
+
+    private void RefuseKey(YamlNode node, string key, string message)
+    {
+        var keyNode = ((YamlMappingNode)node).Children.Keys.First(k => k is YamlScalarNode { Value: var v } && v == key);
+        errors.At(keyNode, message);
     }
 
     private long? Read(Dictionary<string, YamlNode> entries, string key, long minimum, long fallback)

@@ -1,20 +1,14 @@
-using System.Collections.Frozen;
+using SweepCluster.Core.Results;
 using YamlDotNet.RepresentationModel;
 
 namespace SweepCluster.Core.Sweeps;
 
-/// <summary>Reads <c>metric: {name, goal}</c> (or just <c>metric: val_loss</c>); the goal defaults by metric.</summary>
-internal sealed class MetricReader(ErrorSink errors, YamlFields fields)
+/// <summary>
+/// Reads <c>metric: {name, goal}</c> (or just <c>metric: val_loss</c>); the goal defaults by metric (<see cref="MetricTable"/>).
+/// A metric of the other task (val_accuracy in a regression sweep, val_r2 in a classification one) is refused.
+/// </summary>
+internal sealed class MetricReader(ErrorSink errors, YamlFields fields, SweepTask task)
 {
-    private static readonly FrozenDictionary<string, MetricGoal> Known = new Dictionary<string, MetricGoal>
-    {
-        ["val_loss"] = MetricGoal.Minimize,
-        ["val_accuracy"] = MetricGoal.Maximize,
-        ["train_loss"] = MetricGoal.Minimize,
-        ["sparsity"] = MetricGoal.Maximize,
-        ["l1_norm"] = MetricGoal.Minimize,
-        ["active_inputs"] = MetricGoal.Minimize,
-    }.ToFrozenDictionary();
 
     public MetricSpec? Read(YamlNode node)
     {
@@ -43,13 +37,19 @@ internal sealed class MetricReader(ErrorSink errors, YamlFields fields)
         {
             return null;
         }
-        if (Known.TryGetValue(name, out var goal))
+        var own = MetricTable.For(task).Select(m => m.Name).ToList();
+        if (MetricTable.Find(name) is not { } info)
         {
-            return new MetricSpec(name, goal);
+            errors.At(node, $"unknown metric '{name}': known are {string.Join(", ", own.Order())}" + Suggestions.DidYouMean(name, own));
+            return null;
         }
-        errors.At(node, $"unknown metric '{name}': known are {string.Join(", ", Known.Keys.Order())}"
-            + Suggestions.DidYouMean(name, Known.Keys));
-        return null;
+        if (!info.AppliesTo(task))
+        {
+            errors.At(node, $"metric {name} is for {Text(info.Task!.Value)} sweeps, and this sweep is task: {Text(task)}: "
+                + $"rank by one of {string.Join(", ", own)}");
+            return null;
+        }
+        return new MetricSpec(name, info.Goal, task);
     }
 
     private MetricGoal? Goal(YamlNode node)
@@ -67,4 +67,6 @@ internal sealed class MetricReader(ErrorSink errors, YamlFields fields)
                 return null;
         }
     }
+
+    private static string Text(SweepTask value) => value.ToString().ToLowerInvariant();
 }

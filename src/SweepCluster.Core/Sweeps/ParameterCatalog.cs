@@ -15,7 +15,7 @@ internal static class ParameterCatalog
     public static IReadOnlyList<string> TrainingNames { get; } =
     [
         "epochs", "batch_size", "learning_rate", "optimizer", "l1_mode", "l1_groups", "include_biases",
-        "patience", "refit_epochs", "momentum", "sparsity_threshold", "threads",
+        "patience", "refit_epochs", "momentum", "sparsity_threshold", "threads", "loss", "huber_delta",
     ];
 
     public static IReadOnlyList<string> SweepableNames { get; } = ["lambda", "dropout", "widths", .. TrainingNames];
@@ -58,6 +58,12 @@ internal static class ParameterCatalog
         yield return Real("sparsity_threshold", Scientific, v => v < 0 ? "must not be negative" : null,
             (d, v) => d with { Training = d.Training with { SparsityThreshold = v } });
         yield return Integer("threads", 0, (d, v) => d with { Training = d.Training with { Threads = v } });
+        yield return Choice("loss", ["mse", "huber"], (d, v) => d with
+        {
+            Training = d.Training with { Loss = v == "huber" ? LossKind.Huber : LossKind.Mse },
+        });
+        yield return Real("huber_delta", Plain, v => v <= 0 ? "must be positive" : null,
+            (d, v) => d with { Training = d.Training with { HuberDelta = v } });
     }
 
     private static ParameterRule Real(string name, Func<double, string> format, Func<double, string?> check,

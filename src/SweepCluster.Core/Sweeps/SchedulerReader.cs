@@ -86,7 +86,7 @@ internal sealed class SchedulerReader(ErrorSink errors, YamlFields fields)
         if (metric is not null && !EpochMetric.IsReportedPerEpoch(metric.Name))
         {
             errors.At(node, $"scheduler {kind} needs a metric reported after every epoch, and '{metric.Name}' is measured only at the end: "
-                + $"rank by {string.Join(", ", EpochMetric.Names)}, or remove the scheduler");
+                + $"rank by {string.Join(", ", EpochMetric.NamesFor(metric.Task))}, or remove the scheduler");
         }
     }
 

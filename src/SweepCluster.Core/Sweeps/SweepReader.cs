@@ -11,7 +11,7 @@ namespace SweepCluster.Core.Sweeps;
 internal sealed partial class SweepReader
 {
     private static readonly IReadOnlyList<string> TopKeys =
-        ["name", "method", "trials", "seed", "max_trials", "metric", "data", "model", "training", "parameters",
+        ["name", "method", "task", "trials", "seed", "max_trials", "metric", "data", "model", "training", "parameters",
          "scheduler", "tpe", "repeats"];
 
     private static readonly IReadOnlyList<string> Methods = ["grid", "random", "sobol", "tpe"];
@@ -19,14 +19,14 @@ internal sealed partial class SweepReader
     private readonly ErrorSink _errors;
     private readonly YamlFields _fields;
     private readonly ParameterReader _values;
-    private readonly DataReader _data;
+    private readonly string _baseDirectory;
 
     public SweepReader(ErrorSink errors, string baseDirectory)
     {
         _errors = errors;
         _fields = new YamlFields(errors);
         _values = new ParameterReader(errors, _fields);
-        _data = new DataReader(errors, _fields, baseDirectory);
+        _baseDirectory = baseDirectory;
     }
 
     /// <summary>The definition, or null when the sink has errors.</summary>
@@ -42,9 +42,12 @@ internal sealed partial class SweepReader
         var seed = Optional(top, "seed", n => _fields.Integer(n, "seed")) ?? 0;
         var maxTrials = Optional(top, "max_trials", n => _fields.IntegerAtLeast(n, "max_trials", 1))
             ?? SweepDefinition.DefaultMaxTrials;
-        var metric = top.TryGetValue("metric", out var metricNode) ? new MetricReader(_errors, _fields).Read(metricNode) : MetricSpec.Default;
-        var data = top.TryGetValue("data", out var dataNode) ? _data.Read(dataNode) : Missing<DataSpec>(root, "data");
-        var model = top.TryGetValue("model", out var modelNode) ? Model(modelNode) : null;
+        var task = top.TryGetValue("task", out var taskNode) ? ReadTask(taskNode) : SweepTask.Classification;
+        var metric = top.TryGetValue("metric", out var metricNode)
+            ? new MetricReader(_errors, _fields, task).Read(metricNode)
+            : MetricSpec.Default with { Task = task };
+        var data = top.TryGetValue("data", out var dataNode) ? new DataReader(_errors, _fields, _baseDirectory, task).Read(dataNode) : Missing<DataSpec>(root, "data");
+        var model = top.TryGetValue("model", out var modelNode) ? Model(modelNode, task) : null;
         var training = top.TryGetValue("training", out var trainingNode) ? Training(trainingNode) : TrainingSettings.Default;
         var parameters = top.TryGetValue("parameters", out var parametersNode) ? Parameters(parametersNode) : [];
         var scheduler = top.TryGetValue("scheduler", out var schedulerNode)
@@ -53,6 +56,7 @@ internal sealed partial class SweepReader
         var tpe = Tpe(root, top, method);
         var repeats = Repeats(top);
         new L1Checks(_errors).Check(training, trainingNode, parameters, parametersNode);
+        new TaskChecks(_errors).Check(task, trainingNode, parametersNode);
 
         var outputs = Outputs(data, model, modelNode ?? root);
         CheckWidthsGiven(root, modelNode, parametersNode);
@@ -163,13 +167,29 @@ internal sealed partial class SweepReader
         return settings;
     }
 
-    private ModelSettings? Model(YamlNode node)
+    private SweepTask ReadTask(YamlNode node)
+    {
+        var text = _fields.Text(node, "task")?.ToLowerInvariant();
+        switch (text)
+        {
+            case null:
+            case "classification":
+                return SweepTask.Classification;
+            case "regression":
+                return SweepTask.Regression;
+            default:
+                _errors.At(node, $"unknown task '{text}': use classification or regression{Suggestions.DidYouMean(text, ["classification", "regression"])}");
+                return SweepTask.Classification;
+        }
+    }
+
+    private ModelSettings? Model(YamlNode node, SweepTask task)
     {
         if (_fields.Mapping(node, "model", ["outputs", "widths", "dropout"]) is not { } entries)
         {
             return null;
         }
-        var outputs = entries.TryGetValue("outputs", out var outputsNode) ? _fields.IntegerAtLeast(outputsNode, "model.outputs", 2) : null;
+        var outputs = entries.TryGetValue("outputs", out var outputsNode) ? Outputs(outputsNode, task) : null;
         var widths = entries.TryGetValue("widths", out var widthsNode)
             ? _values.Value(ParameterCatalog.Rules["widths"], widthsNode, "model.widths") as IntListValue
             : null;
@@ -252,9 +272,33 @@ internal sealed partial class SweepReader
         return specs;
     }
 
-    /// <summary>Synthetic data fixes the class count, so outputs follows it; CSV labels decide later when outputs is absent.</summary>
+    /// <summary>A classifier has at least two outputs; a regression network one, its prediction (several target columns are out of scope).</summary>
+    private long? Outputs(YamlNode node, SweepTask task)
+    {
+        if (task == SweepTask.Classification)
+        {
+            return _fields.IntegerAtLeast(node, "model.outputs", 2);
+        }
+        var outputs = _fields.IntegerAtLeast(node, "model.outputs", 1);
+        if (outputs > 1)
+        {
+            _errors.At(node, $"model.outputs must be 1 for task: regression (got {outputs}): the network predicts one numeric target, "
+                + "and several target columns are not supported; remove model.outputs or set it to 1");
+            return null;
+        }
+        return outputs;
+    }
+
+    /// <summary>
+    /// Synthetic data fixes the class count, so outputs follows it; CSV labels decide later when outputs is absent. A
+    /// regression network has one output.
+    /// </summary>
     private int? Outputs(DataSpec? data, ModelSettings? model, YamlNode at)
     {
+        if (data?.Task == SweepTask.Regression)
+        {
+            return 1;
+        }
         if (data is SyntheticDataSpec synthetic)
         {
             if (model?.Outputs is { } outputs && outputs != synthetic.Classes)

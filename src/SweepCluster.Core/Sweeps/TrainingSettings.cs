@@ -8,7 +8,8 @@ namespace SweepCluster.Core.Sweeps;
 /// stopping early; 0 turns early stopping off. <paramref name="Threads"/> 0 means "decided by the host".
 /// <paramref name="L1Groups"/> matters only under <see cref="L1Mode.Group"/>. <paramref name="RefitEpochs"/> epochs follow the
 /// <paramref name="Epochs"/> regularized ones, with lambda 0 and the zero pattern frozen (relaxed lasso); see
-/// <see cref="TotalEpochs"/>.
+/// <see cref="TotalEpochs"/>. <paramref name="Loss"/> and <paramref name="HuberDelta"/> (in standard deviations of the
+/// target) apply to regression sweeps only; the parser refuses them in a classification sweep.
 /// The device is not here: it belongs to the worker that trains the trial (<c>--devices</c>).
 /// </summary>
 public sealed record TrainingSettings(
@@ -23,7 +24,9 @@ public sealed record TrainingSettings(
     int RefitEpochs = 0,
     double Momentum = 0.9,
     double SparsityThreshold = 1e-3,
-    int Threads = 0)
+    int Threads = 0,
+    LossKind Loss = LossKind.Mse,
+    double HuberDelta = 1.0)
 {
     public static TrainingSettings Default { get; } = new();
 

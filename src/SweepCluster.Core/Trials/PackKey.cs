@@ -8,7 +8,8 @@ namespace SweepCluster.Core.Trials;
 /// keys may pack; lambda, dropout, learning rate, patience, sparsity threshold and seed stay per trial.
 /// <paramref name="Widths"/> is the hidden widths as text (<c>100,200</c>) so that the record's equality is by value.
 /// <paramref name="Momentum"/> is 0 under Adam, which does not use it, so a swept momentum never splits Adam packs; likewise
-/// <paramref name="L1Groups"/> is <see cref="Sweeps.L1Groups.Inputs"/> outside group mode.
+/// <paramref name="L1Groups"/> is <see cref="Sweeps.L1Groups.Inputs"/> outside group mode. A pack trains one loss: a regression
+/// sweep that sweeps <c>loss</c> or <c>huber_delta</c> packs each kind apart (classification trials all hold the defaults).
 /// </summary>
 public sealed record PackKey(
     DataSpec Data,
@@ -21,7 +22,9 @@ public sealed record PackKey(
     bool IncludeBiases,
     double Momentum,
     L1Groups L1Groups = L1Groups.Inputs,
-    int RefitEpochs = 0)
+    int RefitEpochs = 0,
+    LossKind Loss = LossKind.Mse,
+    double HuberDelta = 1.0)
 {
     public static PackKey For(TrialSpec trial)
     {
@@ -37,7 +40,9 @@ public sealed record PackKey(
             training.IncludeBiases,
             training.Optimizer == OptimizerKind.Sgd ? training.Momentum : 0,
             training.L1Mode == L1Mode.Group ? training.L1Groups : L1Groups.Inputs,
-            training.RefitEpochs);
+            training.RefitEpochs,
+            training.Loss,
+            training.Loss == LossKind.Huber ? training.HuberDelta : 1.0);
     }
 
     /// <summary>The names of the fields (as in the sweep file) in which this key differs from <paramref name="other"/>.</summary>
@@ -62,6 +67,8 @@ public sealed record PackKey(
         Check(Momentum.Equals(other.Momentum), "momentum");
         Check(L1Groups == other.L1Groups, "l1_groups");
         Check(RefitEpochs == other.RefitEpochs, "refit_epochs");
+        Check(Loss == other.Loss, "loss");
+        Check(HuberDelta.Equals(other.HuberDelta), "huber_delta");
         return differences;
     }
 }

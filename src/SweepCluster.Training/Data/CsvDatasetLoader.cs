@@ -4,8 +4,9 @@ using SweepCluster.Core.Sweeps;
 namespace SweepCluster.Training.Data;
 
 /// <summary>
-/// Reads a CSV classification table: a header row, numeric feature columns and one label column
-/// holding class names or integers. Every problem is reported with the file, row and column.
+/// Reads a CSV table: a header row, numeric feature columns and one label column holding class names or integers
+/// (classification) or numbers (a regression target, <see cref="DataSpec.Task"/>). Every problem is reported with the file,
+/// row and column.
 /// Rows are numbered as a text editor shows them (the header is row 1).
 /// </summary>
 public static class CsvDatasetLoader
@@ -30,6 +31,7 @@ public static class CsvDatasetLoader
         }
         var features = new List<float>();
         var rawLabels = new List<string>();
+        var rowNumbers = new List<int>();
         for (var index = 1; index < lines.Length; index++)
         {
             if (string.IsNullOrWhiteSpace(lines[index]))
@@ -37,10 +39,16 @@ public static class CsvDatasetLoader
                 continue;
             }
             ReadRow(spec, header, featureColumns, labelColumn, lines[index], rowNumber: index + 1, features, rawLabels);
+            rowNumbers.Add(index + 1);
         }
         if (rawLabels.Count == 0)
         {
             throw new DatasetException($"{spec.Path}: no data rows after the header");
+        }
+        var featureNames = featureColumns.Select(i => header[i]).ToList();
+        if (spec.Task == SweepTask.Regression)
+        {
+            return new TabularData(features.ToArray(), [], rawLabels.Count, featureNames, [], Targets(spec, rawLabels, rowNumbers));
         }
         var classNames = ClassNamesOf(rawLabels);
         if (classNames.Count < 2)
@@ -49,7 +57,29 @@ public static class CsvDatasetLoader
         }
         var classIndex = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i);
         var labels = rawLabels.Select(l => classIndex[l]).ToArray();
-        return new TabularData(features.ToArray(), labels, labels.Length, featureColumns.Select(i => header[i]).ToList(), classNames);
+        return new TabularData(features.ToArray(), labels, labels.Length, featureNames, classNames);
+    }
+
+    /// <summary>A regression target must be a finite number in every row.</summary>
+    private static double[] Targets(CsvDataSpec spec, List<string> rawLabels, List<int> rowNumbers)
+    {
+        var targets = new double[rawLabels.Count];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var cell = rawLabels[i];
+            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new DatasetException($"{spec.Path}: row {rowNumbers[i]}, column '{spec.Label}': '{cell}' is not a number "
+                    + "(task: regression needs a numeric target)");
+            }
+            if (!double.IsFinite(value))
+            {
+                throw new DatasetException($"{spec.Path}: row {rowNumbers[i]}, column '{spec.Label}': '{cell}' is not a finite number "
+                    + "(task: regression needs a numeric target; NaN and infinities are not allowed)");
+            }
+            targets[i] = value;
+        }
+        return targets;
     }
 
     private static List<string> FindHeader(string path, string[] lines)

@@ -1,3 +1,4 @@
+using SweepCluster.Core.Results;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -5,7 +6,8 @@ namespace SweepCluster.Training.Data;
 
 /// <summary>
 /// Splits a table into training and validation rows (a seeded shuffle), standardizes every feature
-/// with the training split's mean and standard deviation only, and moves both splits to the device.
+/// with the training split's mean and standard deviation only, and moves both splits to the device. A regression
+/// target is standardised the same way (<see cref="TargetScaling"/>, training split only).
 /// </summary>
 public static class DatasetSplitter
 {
@@ -17,6 +19,10 @@ public static class DatasetSplitter
         var validation = order[..validationRows];
         var train = order[validationRows..];
         var (mean, scale) = TrainingStatistics(data, train);
+        if (data.Targets is { } targets)
+        {
+            return SplitRegression(data, targets, train, validation, mean, scale, device);
+        }
         return new TensorDataset(
             ToFeatureTensor(data, train, mean, scale, device),
             ToLabelTensor(data, train, device),
@@ -27,6 +33,32 @@ public static class DatasetSplitter
             data.ClassNames,
             [.. mean.Select(m => (float)m)],
             [.. scale.Select(s => (float)s)]);
+    }
+
+    private static TensorDataset SplitRegression(TabularData data, double[] targets, int[] train, int[] validation,
+        double[] mean, double[] scale, Device device)
+    {
+        var target = TargetScaling.Of([.. train.Select(r => targets[r])]);
+        var validationMean = validation.Average(r => targets[r]);
+        var totalSquares = validation.Sum(r => (targets[r] - validationMean) * (targets[r] - validationMean));
+        return new TensorDataset(
+            ToFeatureTensor(data, train, mean, scale, device),
+            ToTargetTensor(targets, train, target, device),
+            ToFeatureTensor(data, validation, mean, scale, device),
+            ToTargetTensor(targets, validation, target, device),
+            1,
+            data.FeatureNames,
+            [],
+            [.. mean.Select(m => (float)m)],
+            [.. scale.Select(s => (float)s)],
+            target,
+            totalSquares);
+    }
+
+    private static Tensor ToTargetTensor(double[] targets, int[] rows, TargetScaling target, Device device)
+    {
+        using var host = torch.tensor(rows.Select(r => (float)target.Standardise(targets[r])).ToArray());
+        return host.to(device);
     }
 
     /// <summary>The rows of the table, by index, that <see cref="Split"/> puts in the validation split, in its order: what a model's val_accuracy was measured on.</summary>

@@ -18,6 +18,7 @@ public static class SweepDataCheck
     /// </exception>
     public static DataShape Check(SweepDefinition sweep) => sweep.Data switch
     {
+        SyntheticDataSpec { Task: SweepTask.Regression } synthetic => Regression(sweep, Trainer.DatasetCache.Generate(synthetic), SyntheticDataGenerator.Source),
         // The parser has checked the generator's settings and that model.outputs equals the classes; only the split is left.
         SyntheticDataSpec synthetic => new DataShape(synthetic.Samples, synthetic.Features, synthetic.Classes,
             Split(sweep, synthetic.Samples, SyntheticDataGenerator.Source)),
@@ -28,6 +29,10 @@ public static class SweepDataCheck
     private static DataShape CheckCsv(SweepDefinition sweep, CsvDataSpec csv)
     {
         var data = CsvDatasetLoader.Load(csv);
+        if (data.IsRegression)
+        {
+            return Regression(sweep, data, csv.Path);
+        }
         var split = Split(sweep, data.Rows, csv.Path);
         if (sweep.Outputs is { } outputs && outputs < data.ClassCount)
         {
@@ -36,6 +41,9 @@ public static class SweepDataCheck
         }
         return new DataShape(data.Rows, data.FeatureCount, data.ClassCount, split);
     }
+
+    private static DataShape Regression(SweepDefinition sweep, TabularData data, string source) =>
+        new(data.Rows, data.FeatureCount, 1, Split(sweep, data.Rows, source), (data.Targets!.Min(), data.Targets!.Max()));
 
     private static SplitSizes Split(SweepDefinition sweep, int rows, string source)
     {

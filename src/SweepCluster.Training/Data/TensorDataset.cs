@@ -9,12 +9,18 @@ namespace SweepCluster.Training.Data;
 /// feature columns in order (the CSV header's names; <c>x0…</c> when none were given, as for synthetic data).
 /// <see cref="ClassNames"/> are the data's own labels in class-index order, and <see cref="InputMean"/> and
 /// <see cref="InputScale"/> the standardisation the features went through: an exported model carries all three.
+/// A regression dataset (<see cref="Target"/> not null) holds the standardised targets (float32) as its labels, one
+/// output, no class names, and the validation targets' sum of squares about their mean (<see cref="ValidationTotalSquares"/>,
+/// in the target's units) that R² divides by.
 /// </summary>
 public sealed class TensorDataset : IDisposable
 {
     public TensorDataset(Tensor trainFeatures, Tensor trainLabels, Tensor validationFeatures, Tensor validationLabels, int classes,
-        IReadOnlyList<string>? featureNames = null, IReadOnlyList<string>? classNames = null, float[]? inputMean = null, float[]? inputScale = null)
+        IReadOnlyList<string>? featureNames = null, IReadOnlyList<string>? classNames = null, float[]? inputMean = null, float[]? inputScale = null,
+        SweepCluster.Core.Results.TargetScaling? target = null, double validationTotalSquares = 0)
     {
+        Target = target;
+        ValidationTotalSquares = validationTotalSquares;
         TrainFeatures = trainFeatures;
         TrainLabels = trainLabels;
         ValidationFeatures = validationFeatures;
@@ -26,7 +32,7 @@ public sealed class TensorDataset : IDisposable
             throw new ArgumentException($"{featureNames.Count} feature names for {features} features", nameof(featureNames));
         }
         FeatureNames = featureNames ?? DefaultNames(features);
-        ClassNames = classNames ?? Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        ClassNames = classNames ?? (target is not null ? [] : Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
         InputMean = inputMean ?? new float[features];
         InputScale = inputScale ?? Enumerable.Repeat(1f, features).ToArray();
     }
@@ -54,6 +60,14 @@ public sealed class TensorDataset : IDisposable
 
     /// <summary>The training split's standard deviation per raw feature (1 for a constant column, and for data that came standardised).</summary>
     public float[] InputScale { get; }
+
+    /// <summary>The target's standardisation for a regression dataset; null for classification.</summary>
+    public SweepCluster.Core.Results.TargetScaling? Target { get; }
+
+    public bool IsRegression => Target is not null;
+
+    /// <summary>Σ (y − ȳ)² over the validation targets, in the target's units (0 for classification).</summary>
+    public double ValidationTotalSquares { get; }
 
     public int Features => (int)TrainFeatures.shape[1];
 

@@ -36,6 +36,7 @@ public sealed class PackedTrialRun : IDisposable
     private readonly PackedZeroPattern refit;
     private readonly Stopwatch clock = new();
     private readonly DeviceGate? deviceGate;
+    private readonly TrialLoss loss;
     private PackControls controls;
 
     /// <param name="deviceGate">Held for each epoch, so that a calibration on the device waits for it (null: not shared).</param>
@@ -53,6 +54,7 @@ public sealed class PackedTrialRun : IDisposable
         best = new PackedBestWeights(network);
         refit = new PackedZeroPattern(network);
         controls = PackControls.For(members, device);
+        loss = new TrialLoss(data, plan);
     }
 
     private int Count => members.Count;
@@ -83,7 +85,7 @@ public sealed class PackedTrialRun : IDisposable
         return trainLosses is null || cancellation.IsCancellationRequested ? null : (trainLosses, Evaluate());
     }
 
-    /// <summary>One pass over each trial's own shuffle of the training split; the per-trial mean cross-entropy, or null when cancelled.</summary>
+    /// <summary>One pass over each trial's own shuffle of the training split; the per-trial mean loss (in the target's units for regression), or null when cancelled.</summary>
     private double[]? TrainEpoch(CancellationToken cancellation)
     {
         using var epochScope = torch.NewDisposeScope();
@@ -102,7 +104,7 @@ public sealed class PackedTrialRun : IDisposable
             }
             TrainStep(orders.narrow(1, start, Math.Min(plan.BatchSize, rows - start)), running, lossSums);
         }
-        return lossSums.cpu().data<float>().Select(sum => (double)sum / rows).ToArray();
+        return lossSums.cpu().data<float>().Select(sum => (double)sum / rows * loss.TrainLossScale).ToArray();
     }
 
     /// <summary>
@@ -145,10 +147,10 @@ public sealed class PackedTrialRun : IDisposable
         var flat = rows.reshape(-1);
         var input = data.TrainFeatures.index_select(0, flat).view(Count, batch, -1);
         var logits = network.Forward(input, running);
-        var crossEntropy = nn.functional.cross_entropy(logits.view(Count * batch, -1), data.TrainLabels.index_select(0, flat), reduction: nn.Reduction.None)
+        var losses = loss.PerRow(logits.view(Count * batch, -1), data.TrainLabels.index_select(0, flat))
             .view(Count, batch)
             .mean([1]);
-        crossEntropy.mul(controls.LossWeights).sum().backward();
+        losses.mul(controls.LossWeights).sum().backward();
         if (plan.L1Mode == L1Mode.Penalty && controls.AnyLambda)
         {
             // lambda_k · sign(w) added to each trial's own slice, as TrialRun adds it (0 for an ended or refitting trial)
@@ -163,11 +165,13 @@ public sealed class PackedTrialRun : IDisposable
         refit.Reapply();
         using var rowCount = batch.ToScalar();
         using var one = 1.0.ToScalar();
-        lossSums.add_(crossEntropy.detach().mul(rowCount), one);
+        lossSums.add_(losses.detach().mul(rowCount), one);
     }
 
     /// <summary>All trials on the validation split at once, in large no-grad chunks.</summary>
-    private PackEvaluation Evaluate()
+    private PackEvaluation Evaluate() => data.Target is null ? EvaluateClassifiers() : EvaluateRegression(data.Target.Std);
+
+    private PackEvaluation EvaluateClassifiers()
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
@@ -188,7 +192,29 @@ public sealed class PackedTrialRun : IDisposable
             Accumulate(lossSums, losses.cpu().data<float>().Select(v => (double)v));
             Accumulate(correct, hits.cpu().data<long>());
         }
-        return new PackEvaluation(lossSums.Select(s => s / rows).ToList(), correct.Select(c => (double)c / rows).ToList());
+        return new PackEvaluation([.. lossSums.Zip(correct, (sum, hits) => new EvaluationResult(sum / rows, (double)hits / rows))]);
+    }
+
+    private PackEvaluation EvaluateRegression(double std)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        using var scale = std.ToScalar();
+        var rows = data.ValidationRows;
+        var chunk = Math.Max(256, EvaluationRowsPerChunk / Count);
+        var squared = new double[Count];
+        var absolute = new double[Count];
+        for (long start = 0; start < rows; start += chunk)
+        {
+            using var chunkScope = torch.NewDisposeScope();
+            var length = Math.Min(chunk, rows - start);
+            var outputs = network.ForwardShared(data.ValidationFeatures.narrow(0, start, length));
+            var sums = RegressionErrors.Sums(outputs, data.ValidationLabels.narrow(0, start, length), scale);
+            Accumulate(squared, sums.Squared.cpu().data<float>().Select(v => (double)v));
+            Accumulate(absolute, sums.Absolute.cpu().data<float>().Select(v => (double)v));
+        }
+        return new PackEvaluation([.. squared.Zip(absolute,
+            (sse, sae) => EvaluationResult.Of(RegressionScores.FromSums(sse, sae, data.ValidationTotalSquares, rows)))]);
     }
 
     /// <summary>
@@ -203,14 +229,14 @@ public sealed class PackedTrialRun : IDisposable
         var reported = new List<PackMember>(Count);
         foreach (var member in members.Where(m => m.Running))
         {
-            var (trainLoss, valLoss) = (trainLosses[member.Index], evaluation.Losses[member.Index]);
+            var (trainLoss, valLoss) = (trainLosses[member.Index], evaluation.Trials[member.Index].Loss);
             if (!double.IsFinite(trainLoss) || !double.IsFinite(valLoss))
             {
                 member.End(TrialStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? valLoss : trainLoss)} in epoch {epoch} (learning_rate={member.Trial.Training.LearningRate})", clock.Elapsed.TotalSeconds);
                 diverged[member.Index] = true;
                 continue;
             }
-            var record = new EpochRecord(epoch, trainLoss, valLoss, evaluation.Accuracies[member.Index], Refit: member.Refitting);
+            var record = evaluation.Trials[member.Index].ToRecord(epoch, trainLoss, refit: member.Refitting);
             improved[member.Index] = member.Record(record);
             onEpoch?.Invoke(member.Index, record);
             reported.Add(member);
@@ -299,7 +325,10 @@ public sealed class PackedTrialRun : IDisposable
             Seconds: member.Seconds,
             SamplesPerSecond: data.TrainRows * member.History.Count / Math.Max(member.Seconds, 1e-9),
             ActiveInputNames: sparsity.ActiveInputNames,
-            ActiveNeurons: sparsity.ActiveNeurons);
+            ActiveNeurons: sparsity.ActiveNeurons,
+            ValRmse: member.Best.ValRmse,
+            ValMae: member.Best.ValMae,
+            ValR2: member.Best.ValR2);
         var model = Trainer.ModelExport.From([.. best.Of(member.Index).Zip(best.BiasesOf(member.Index))], data, member.Trial);
         return new TrialResult(member.Trial.Id, member.Status!.Value, member.Reason, metrics, member.History, Model: model);
     }
@@ -356,6 +385,7 @@ public sealed class PackedTrialRun : IDisposable
     public void Dispose()
     {
         controls.Dispose();
+        loss.Dispose();
         refit.Dispose();
         best.Dispose();
         optimizer.Dispose();

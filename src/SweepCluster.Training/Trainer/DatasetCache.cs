@@ -30,11 +30,16 @@ public sealed class DatasetCache : IDisposable
 
     private static TensorDataset Load(DataSpec spec, torch.Device device) => spec switch
     {
-        SyntheticDataSpec synthetic => DatasetSplitter.Split(SyntheticDataGenerator.Generate(synthetic), synthetic.ValidationFraction, synthetic.Seed, device,
+        SyntheticDataSpec synthetic => DatasetSplitter.Split(Generate(synthetic), synthetic.ValidationFraction, synthetic.Seed, device,
             SyntheticDataGenerator.Source),
         CsvDataSpec csv => DatasetSplitter.Split(CsvDatasetLoader.Load(csv), csv.ValidationFraction, csv.SplitSeed, device, csv.Path),
         _ => throw new DatasetException($"unsupported data source {spec.GetType().Name}"),
     };
+
+    /// <summary>The table a synthetic spec describes: classes, or for a regression sweep Friedman's function.</summary>
+    public static TabularData Generate(SyntheticDataSpec spec) => spec.Task == SweepTask.Regression
+        ? SyntheticRegressionGenerator.Generate(spec)
+        : SyntheticDataGenerator.Generate(spec);
 
     public void Dispose()
     {

@@ -17,10 +17,14 @@ internal static class ModelExport
             ModelTensor.FromFloats(data.InputScale, data.InputScale.Length),
             [.. layers.Select(l => new ModelLayer(Copy(l.Weight), Copy(l.Bias)))],
             trial.Seed,
-            (trial.Data as CsvDataSpec)?.Label);
+            (trial.Data as CsvDataSpec)?.Label,
+            data.IsRegression ? SweepTask.Regression : SweepTask.Classification,
+            data.Target?.Mean ?? 0,
+            data.Target?.Std ?? 1);
 
     // model.outputs may exceed the data's classes: the extra outputs are named by their index, as unnamed classes are.
-    private static IReadOnlyList<string> Classes(IReadOnlyList<string> names, int outputs) =>
+    // A regression network's one output is its prediction, no class.
+    private static IReadOnlyList<string> Classes(IReadOnlyList<string> names, int outputs) => names.Count == 0 && outputs == 1 ? [] :
         [.. names, .. Enumerable.Range(names.Count, Math.Max(0, outputs - names.Count)).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     private static ModelTensor Copy(Tensor tensor)

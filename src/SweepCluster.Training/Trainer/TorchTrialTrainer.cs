@@ -121,6 +121,10 @@ public sealed class TorchTrialTrainer : ITrialTrainer, IDisposable
             return new PreparedTrial(null, 0, device, e.Message);
         }
         var outputs = trial.Outputs > 0 ? trial.Outputs : data.Classes;
+        if (data.IsRegression && outputs != 1)
+        {
+            return new PreparedTrial(null, outputs, device, $"model.outputs={outputs} but a regression network has one output");
+        }
         return outputs < data.Classes
             ? new PreparedTrial(null, outputs, device, $"model.outputs={outputs} but the data has {data.Classes} classes")
             : new PreparedTrial(data, outputs, device, null);

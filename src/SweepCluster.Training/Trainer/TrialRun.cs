@@ -30,6 +30,7 @@ internal sealed class TrialRun : IDisposable
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly DeviceGate? deviceGate;
     private readonly Func<TrainingSettings, FeedForwardNetwork, IParameterOptimizer> newOptimizer;
+    private readonly TrialLoss loss;
 
     /// <summary>The refit's frozen zero pattern; null during the regularized epochs.</summary>
     private ZeroPattern? refit;
@@ -47,6 +48,7 @@ internal sealed class TrialRun : IDisposable
         network = new FeedForwardNetwork(data.Features, trial.Widths, outputs, trial.Dropout, random);
         optimizer = this.newOptimizer(trial.Training, network);
         best = new BestState(network);
+        loss = new TrialLoss(data, trial.Training);
     }
 
     private TrainingSettings Settings => trial.Training;
@@ -79,7 +81,7 @@ internal sealed class TrialRun : IDisposable
             {
                 return Finish(TrialStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? evaluation.Loss : trainLoss)} in epoch {epoch} (learning_rate={Settings.LearningRate})");
             }
-            var record = new EpochRecord(epoch, trainLoss, evaluation.Loss, evaluation.Accuracy, Refit: refit is not null);
+            var record = evaluation.ToRecord(epoch, trainLoss, refit: refit is not null);
             history.Add(record);
             onEpoch?.Invoke(record);
             var improved = best.Offer(record);
@@ -131,7 +133,7 @@ internal sealed class TrialRun : IDisposable
         return cancellation.IsCancellationRequested ? null : (trainLoss, Evaluate());
     }
 
-    /// <summary>One pass over the shuffled training split; returns the mean training cross-entropy (NaN when it diverged).</summary>
+    /// <summary>One pass over the shuffled training split; returns the mean training loss, in the target's units for regression (NaN when it diverged).</summary>
     private double TrainEpoch(CancellationToken cancellation)
     {
         using var epochScope = torch.NewDisposeScope();
@@ -145,11 +147,11 @@ internal sealed class TrialRun : IDisposable
             }
             TrainStep(order, start, Math.Min(Settings.BatchSize, data.TrainRows - start), lossSum);
         }
-        return lossSum.item<float>() / data.TrainRows;
+        return lossSum.item<float>() / data.TrainRows * loss.TrainLossScale;
     }
 
     /// <summary>
-    /// Forward, loss, backward and optimizer step for one batch; adds the batch's summed cross-entropy to
+    /// Forward, loss, backward and optimizer step for one batch; adds the batch's summed loss to
     /// <paramref name="lossSum"/> on the device (no transfer, and nothing outlives the step's scope).
     /// </summary>
     private void TrainStep(Tensor order, long start, long length, Tensor lossSum)
@@ -158,8 +160,8 @@ internal sealed class TrialRun : IDisposable
         optimizer.ZeroGradients();
         var rows = order.narrow(0, start, length);
         var logits = network.Forward(data.TrainFeatures.index_select(0, rows), training: true);
-        var crossEntropy = nn.functional.cross_entropy(logits, data.TrainLabels.index_select(0, rows));
-        crossEntropy.backward();
+        var batchLoss = loss.Mean(logits, data.TrainLabels.index_select(0, rows));
+        batchLoss.backward();
         var lambda = Lambda;
         if (Settings.L1Mode == L1Mode.Penalty && lambda != 0)
         {
@@ -174,10 +176,12 @@ internal sealed class TrialRun : IDisposable
         refit?.Reapply();
         using var rowCount = length.ToScalar();
         using var one = 1.0.ToScalar();
-        lossSum.add_(crossEntropy.detach().mul(rowCount), one);
+        lossSum.add_(batchLoss.detach().mul(rowCount), one);
     }
 
-    private EvaluationResult Evaluate()
+    private EvaluationResult Evaluate() => data.Target is null ? EvaluateClassifier() : EvaluateRegression(data.Target.Std);
+
+    private EvaluationResult EvaluateClassifier()
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
@@ -192,6 +196,23 @@ internal sealed class TrialRun : IDisposable
             correct += logits.argmax(1).eq(labels).sum().item<long>();
         }
         return new EvaluationResult(lossSum / data.ValidationRows, (double)correct / data.ValidationRows);
+    }
+
+    private EvaluationResult EvaluateRegression(double std)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        using var scale = std.ToScalar();
+        var (squared, absolute) = (0.0, 0.0);
+        for (long start = 0; start < data.ValidationRows; start += EvaluationChunk)
+        {
+            var length = Math.Min(EvaluationChunk, data.ValidationRows - start);
+            var outputs = network.Forward(data.ValidationFeatures.narrow(0, start, length), training: false);
+            var sums = RegressionErrors.Sums(outputs, data.ValidationLabels.narrow(0, start, length), scale);
+            squared += sums.Squared.item<float>();
+            absolute += sums.Absolute.item<float>();
+        }
+        return EvaluationResult.Of(RegressionScores.FromSums(squared, absolute, data.ValidationTotalSquares, data.ValidationRows));
     }
 
     /// <summary>The worker replaces it with the scheduler's own reason; this one stands where the trainer runs alone.</summary>
@@ -221,7 +242,10 @@ internal sealed class TrialRun : IDisposable
             Seconds: seconds,
             SamplesPerSecond: data.TrainRows * history.Count / Math.Max(seconds, 1e-9),
             ActiveInputNames: sparsity.ActiveInputNames,
-            ActiveNeurons: sparsity.ActiveNeurons);
+            ActiveNeurons: sparsity.ActiveNeurons,
+            ValRmse: best.Record.ValRmse,
+            ValMae: best.Record.ValMae,
+            ValR2: best.Record.ValR2);
         var model = ModelExport.From([.. network.Layers.Select(l => (l.Weight, l.Bias))], data, trial);
         return new TrialResult(trial.Id, status, reason, metrics, history, Model: model);
     }
@@ -241,6 +265,7 @@ internal sealed class TrialRun : IDisposable
     public void Dispose()
     {
         refit?.Dispose();
+        loss.Dispose();
         best.Dispose();
         optimizer.Dispose();
         network.Dispose();

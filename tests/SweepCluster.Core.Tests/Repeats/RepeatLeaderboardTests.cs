@@ -55,7 +55,7 @@ public sealed class RepeatLeaderboardTests : IDisposable
         Assert.Equal(0.01, rows[0].Repeats!.Of("val_loss").Std, 12);
         Assert.Equal(0.06, rows[1].Repeats!.Of("val_loss").Std, 12);
         Assert.Equal(Math.Sqrt(0.02), rows[2].Repeats!.Of("val_loss").Std, 12);
-        Assert.Equal(0.80, rows[1].Entry.Result.Metrics!.ValAccuracy, 12);
+        Assert.Equal(0.80, rows[1].Entry.Result.Metrics!.ValAccuracy!.Value, 12);
         Assert.Contains("1 of 3 repeats left out: s-2-r1 diverged (loss became NaN in epoch 2)", rows[2].Entry.Result.Reason);
         Assert.Equal(TrialStatus.Failed, rows[3].Entry.Result.Status);
         Assert.Equal(12, board.RankedTrials().Count);

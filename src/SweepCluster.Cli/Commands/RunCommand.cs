@@ -79,6 +79,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
         TorchRuntime.StartLoading();
+        EmbeddedSweep.StartWarmUp();
         if (SweepOptions.TryLoad(arguments.SweepFile, arguments.Overrides, Console.Error) is not { } sweep
             || SweepOptions.TryCheckData(sweep, Console.Error) is not { } shape)
         {

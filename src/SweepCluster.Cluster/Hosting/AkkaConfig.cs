@@ -46,6 +46,16 @@ public static class AkkaConfig
         """).WithFallback(Journal(journal ?? JournalOptions.InMemory)).WithFallback(Serialization());
 
     /// <summary>Every <see cref="ISweepMessage"/> goes through <see cref="SweepJsonSerializer"/>.</summary>
+    /// <summary>A local actor system that logs nothing, for <see cref="EmbeddedSweep.StartWarmUp"/>.</summary>
+    public static Config WarmUp() => ConfigurationFactory.ParseString("""
+        akka {
+          loglevel = OFF
+          stdout-loglevel = OFF
+          loggers = []
+          actor.provider = local
+        }
+        """).WithFallback(Serialization());
+
     public static Config Serialization() => ConfigurationFactory.ParseString($$"""
         akka.actor {
           serializers.sweep-json = "{{Qualified(typeof(SweepJsonSerializer))}}"

@@ -31,6 +31,24 @@ public static class EmbeddedSweep
     /// <summary>Writing the last derived files (leaderboards, report) may take a while for a large sweep, but not forever.</summary>
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Starts and stops a bare actor system on a pool thread, so that the one-off start-up of Akka in this process (its
+    /// code compiled, its configuration parsed) overlaps what a command does before its sweep starts, such as loading
+    /// libtorch (best effort: a real start reports any problem).
+    /// </summary>
+    public static void StartWarmUp() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            using var system = ActorSystem.Create("warm-up", AkkaConfig.WarmUp());
+            await system.Terminate();
+        }
+        catch (Exception)
+        {
+            // the sweep's own actor system reports whatever this one met
+        }
+    });
+
     public static async Task<SweepOutcome> RunAsync(
         ITrialSource trials,
         IReadOnlyList<WorkerSlot> slots,

@@ -34,7 +34,6 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>The libtorch folder named by <see cref="LibTorchVariable"/>, or null when the bundled libtorch is used.</summary>
     /// <summary>
     /// Starts <see cref="EnsureLoaded"/> on a pool thread, so that loading libtorch (a tenth of a second or more) overlaps
     /// what a command does before it needs it (parsing the sweep file, checking the data). A failure is not lost: the
@@ -52,6 +51,7 @@ public static class TorchRuntime
         }
     });
 
+    /// <summary>The libtorch folder named by <see cref="LibTorchVariable"/>, or null when the bundled libtorch is used.</summary>
     public static string? LibTorchFolder =>
         Environment.GetEnvironmentVariable(LibTorchVariable) is { } folder && !string.IsNullOrWhiteSpace(folder) ? folder : null;
 

@@ -8,6 +8,7 @@ enqueued, so both sides train the same 12 networks.
 usage: optuna_baseline.py CSV LABEL RESULTS_JSONL EPOCHS BATCH LEARNING_RATE"""
 import csv
 import json
+import os
 import sys
 
 import optuna
@@ -38,6 +39,8 @@ def network(inputs, widths, outputs, dropout):
 
 
 def main(csv_path, label, results_path, epochs, batch, learning_rate):
+    # PyTorch's usual default is one thread per core; Debian's build starts at 1, which would handicap the baseline.
+    torch.set_num_threads(os.cpu_count())
     xt, yt, xv, yv, classes = load(csv_path, label)
     recorded = sorted((json.loads(line) for line in open(results_path) if line.strip()), key=lambda r: r["index"])
     trials = [{v["name"]: v["text"] for v in r["swept_values"]} for r in recorded]

@@ -110,20 +110,9 @@ public sealed class PackSchedulingTests : TestKit
     public void A_pack_is_no_larger_than_a_fair_share_of_the_trials_left()
     {
         // given 9 trials and a node of two slots that would take 16 each; the first slot has sized its first trial
-        var source = InMemoryTrialSource.Of(9);
-        var trainer = new PackingTrainer(maxPackSize: 16, keeps: 16) { Blocks = pack => pack.Count > 1 };
-        using var sweep = new SweepHarness(Sys, source);
-
         // when it asks again before its sibling has registered
-        sweep.AddWorker(trainer, "w0", nodeSlots: 2);
-        AwaitCondition(() => trainer.Packs.Any(p => p.Count > 1), Patience);
-
         // then it gets half of the 8 left, leaving the rest for the sibling
-        Assert.Equal(4, trainer.Packs.Single(p => p.Count > 1).Count);
-        sweep.AddWorker(new FakeTrainer(), "w1", nodeSlots: 2);
-        AwaitCondition(() => Recorded(sweep).Count == 5, Patience);
-        trainer.Release.Set();
-        Assert.Equal(9, AwaitCompletion(sweep).Done);
+        Assert.Equal(4, FirstPackOfTwoSlots(InMemoryTrialSource.Of(9)));
     }
 
     [Fact]
@@ -149,19 +138,28 @@ public sealed class PackSchedulingTests : TestKit
         // given 7 large trials (cost 3 each) followed by 4 small ones (cost 1), and a node of two slots that would take 16
         var trials = Enumerable.Range(0, 11).Select(i => InMemoryTrialSource.Spec(i) with { Widths = i < 7 ? [16] : [8] }).ToList();
         var source = new InMemoryTrialSource(trials, plan: new DispatchPlan(null, [.. trials.Select(t => t.Index < 7 ? 3.0 : 1.0)]));
-        var trainer = new PackingTrainer(maxPackSize: 16, keeps: 16) { Blocks = pack => pack.Count > 1 };
-        using var sweep = new SweepHarness(Sys, source);
 
         // when the first slot, having sized a large trial alone, asks again before its sibling has registered
+        // then its pack of large trials holds half the cost left, 6·3 + 4·1 = 22, rounded up to whole trials: 4 (by count it would be 5 of 10)
+        Assert.Equal(4, FirstPackOfTwoSlots(source));
+    }
+
+    /// <summary>
+    /// The size of the first pack a slot of a two-slot node gets when it asks again, after sizing its first trial alone and
+    /// before its sibling registers (it would take 16); then the sibling joins, trains the rest one by one, and the sweep ends.
+    /// </summary>
+    private int FirstPackOfTwoSlots(InMemoryTrialSource source)
+    {
+        var trainer = new PackingTrainer(maxPackSize: 16, keeps: 16) { Blocks = pack => pack.Count > 1 };
+        using var sweep = new SweepHarness(Sys, source);
         sweep.AddWorker(trainer, "w0", nodeSlots: 2);
         AwaitCondition(() => trainer.Packs.Any(p => p.Count > 1), Patience);
-
-        // then its pack of large trials holds half the cost left, 6·3 + 4·1 = 22, rounded up to whole trials: 4 (by count it would be 5 of 10)
-        Assert.Equal(4, trainer.Packs.Single(p => p.Count > 1).Count);
+        var packSize = trainer.Packs.Single(p => p.Count > 1).Count;
         sweep.AddWorker(new FakeTrainer(), "w1", nodeSlots: 2);
-        AwaitCondition(() => Recorded(sweep).Count == 7, Patience);
+        AwaitCondition(() => Recorded(sweep).Count == source.Count - packSize, Patience);
         trainer.Release.Set();
-        Assert.Equal(11, AwaitCompletion(sweep).Done);
+        Assert.Equal(source.Count, AwaitCompletion(sweep).Done);
+        return packSize;
     }
 
     /// <summary>results.jsonl once the results actor has written everything it was sent.</summary>

@@ -44,32 +44,24 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly string sweepId;
     private readonly ILoggingAdapter log;
     private readonly TrialLog trialLog;
-    private readonly Dictionary<IActorRef, WorkerInfo> workers = [];
-    private readonly Dictionary<IActorRef, List<Assignment>> assignments = [];
-    private readonly Dictionary<IActorRef, RequestTrial> requests = [];
+    private readonly WorkerPool<IActorRef, WorkerInfo, RequestTrial> workers = new();
+    private readonly AssignmentBook<IActorRef, Assignment> assignments;
+    private readonly SweepTally tally;
     private readonly PackPlanner planner = new();
-    private readonly Queue<IActorRef> idle = new();
-    private readonly HashSet<IActorRef> idleSet = [];
-    private readonly Dictionary<long, int> failedAttempts = [];
     private readonly List<IActorRef> waiters = [];
     private readonly ITrialScheduler? scheduler;
     private readonly SearchHistory? history;
     private readonly ModelBar modelBar;
     private readonly List<TrialSuggested> unjournaled = [];
-    private readonly AssignmentLeases<IActorRef> leases;
     private readonly FrameBudget? frame;
     private readonly SyncBound sync;
-    private long done;
-    private long stoppedEarly;
-    private long failed;
-    private long interrupted;
     private long dispatches;
     private long resultsSeen;
     private long busyTicks;
     private bool stopping;
     private SweepSummary? summary;
     private SweepStarted? journaled;
-    private Dictionary<long, TrialStatus>? journalSettled = [];
+    private ResumeReconciliation? resume = new();
 
     public CoordinatorActor(ITrialSource source, IActorRef results, CoordinatorSettings settings)
     {
@@ -80,21 +72,22 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         var plan = source.DispatchPlan();
         queue = new TrialQueue(source.Count, plan);
         share = new PackShare(plan);
+        tally = new SweepTally(queue);
         log = Context.GetLogger().WithContext("SweepId", sweepId);
         trialLog = new TrialLog(log);
         PersistenceId = settings.PersistenceId ?? $"sweep-{sweepId}";
         // Fresh per incarnation: the journal's replay below rebuilds both, so a restarted coordinator decides as before.
         scheduler = source.NewScheduler();
         history = source.Adaptive ? new SearchHistory(source.Repeats) : null;
-        leases = new AssignmentLeases<IActorRef>(settings.Lease);
+        assignments = new AssignmentBook<IActorRef, Assignment>(settings.Lease, held => held.Trial.Index);
         frame = FrameBudget.Of(Context.System);
         modelBar = new ModelBar(source.Metric, settings.KeepModels);
         sync = settings.NewSyncBound();
         Recover<SweepStarted>(started => journaled = started);
         Recover<SchedulerReported>(report => scheduler?.Report(report.Index, report.Epoch, report.Value));
         Recover<TrialSuggested>(suggested => history?.Suggest(suggested.Index, [.. suggested.Point]));
-        Recover<AttemptFailed>(failure => failedAttempts[failure.Index] = failure.Attempt);
-        Recover<TrialSettled>(settled => journalSettled![settled.Index] = settled.Status);
+        Recover<AttemptFailed>(failure => tally.AttemptFailed(failure.Index, failure.Attempt));
+        Recover<TrialSettled>(settled => resume!.Journaled(settled.Index, settled.Status));
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Syncing();
     }
@@ -193,28 +186,24 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void OnRecordedTrials(RecordedTrials message)
     {
         Timers.Cancel(SyncTimer);
-        var journal = journalSettled!;
-        journalSettled = null;
         foreach (var recorded in message.Trials)
         {
             history?.Observe(recorded.Index, recorded.Loss);
         }
-        var adopted = message.Trials.Where(t => MarkSettled(t.Index, t.Status) && !journal.ContainsKey(t.Index))
-            .Select(t => new TrialSettled(t.Index, t.Status)).ToList();
-        if (adopted.Count > 0)
+        var outcome = resume!.Reconcile(message.Trials.Select(t => (t.Index, t.Status)), tally);
+        resume = null;
+        if (outcome.Adopted.Count > 0)
         {
-            PersistAllAsync(adopted, _ => { });
+            PersistAllAsync(outcome.Adopted.Select(t => new TrialSettled(t.Index, t.Status)).ToList(), _ => { });
         }
-        var missing = journal.Keys.Count(index => !queue.IsSettled(index));
-        if (missing > 0)
+        if (outcome.Missing > 0)
         {
-            log.Warning(EventTemplates.SweepResultsMissing, sweepId, missing);
+            log.Warning(EventTemplates.SweepResultsMissing, sweepId, outcome.Missing);
         }
-        var resumed = queue.SettledCount;
-        if (resumed > 0)
+        if (outcome.Resumed > 0)
         {
             SweepLog().Info(EventTemplates.SweepResumed,
-                sweepId, resumed, queue.Total, adopted.Count, settings.MaxAttempts);
+                sweepId, outcome.Resumed, queue.Total, outcome.Adopted.Count, settings.MaxAttempts);
         }
         else
         {
@@ -250,7 +239,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         Queries();
         Command<RegisterWorker>(OnRegister);
-        Command<RequestTrial>(_ => Park(Sender));
+        Command<RequestTrial>(_ => workers.Park(Sender));
         Command<TrialProgress>(OnProgress);
         Command<TrialFinished>(OnFinished);
         Command<Terminated>(OnTerminated);
@@ -297,13 +286,13 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void OnRequestTrial(RequestTrial request)
     {
         var worker = Sender;
-        if (!workers.ContainsKey(worker))
+        if (!workers.Contains(worker))
         {
             Track(worker, new WorkerInfo(worker.Path.Name, worker.Path.Address.ToString()));
         }
-        requests[worker] = request;
+        workers.Asked(worker, request);
         // A worker asks only when it holds nothing; if we think it holds trials, it lost them (e.g. restarted).
-        foreach (var lost in Release(worker))
+        foreach (var lost in assignments.Release(worker))
         {
             queue.PutBackFirst(lost.Trial.Index);
             trialLog.Write(LogLevel.WarningLevel, lost.Trial.Id, lost.Info.Name, lost.Info.Node,
@@ -311,13 +300,13 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
         if (!TryDispatch(worker))
         {
-            Park(worker);
+            workers.Park(worker);
         }
     }
 
     private void Track(IActorRef worker, WorkerInfo info)
     {
-        if (workers.TryAdd(worker, info))
+        if (workers.Register(worker, info))
         {
             Context.Watch(worker);
             log.WithContext("Device", info.Device).Info(EventTemplates.WorkerRegistered, info.Name, info.Node);
@@ -326,7 +315,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void OnProgress(TrialProgress message)
     {
-        var held = assignments.TryGetValue(Sender, out var pack) ? pack.Find(a => a.Trial.Id == message.TrialId) : null;
+        var held = assignments.HeldBy(Sender).FirstOrDefault(a => a.Trial.Id == message.TrialId);
         if (held is not null)
         {
             trialLog.Write(LogLevel.DebugLevel, message.TrialId, held.Info.Name, held.Info.Node,
@@ -377,7 +366,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         resultsSeen++;
         var index = message.Index;
         var result = RetryPolicy.WithKind(message.Result);
-        var held = Release(Sender, index);
+        var held = assignments.Release(Sender, index);
         if (queue.IsSettled(index))
         {
             trialLog.Write(LogLevel.DebugLevel, result.TrialId, result.Worker, result.Node, EventTemplates.TrialDuplicateResult, result.TrialId);
@@ -389,7 +378,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             return;
         }
-        var attempt = failedAttempts.GetValueOrDefault(index) + 1;
+        var attempt = tally.AttemptsOf(index) + 1;
         if (RetryPolicy.Retries(result, attempt, settings.MaxAttempts))
         {
             Retry(trial, attempt, result);
@@ -403,7 +392,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void Retry(TrialSpec trial, int attempt, TrialResult result)
     {
-        failedAttempts[trial.Index] = attempt;
+        tally.AttemptFailed(trial.Index, attempt);
         PersistAsync(new AttemptFailed(trial.Index, attempt), _ => { });
         trialLog.WriteWith(LogLevel.WarningLevel, trial.Id, result.Worker, result.Node, FailureOf(result),
             EventTemplates.TrialFailed, trial.Id, attempt, settings.MaxAttempts, result.Reason ?? "");
@@ -418,7 +407,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     // Settled in memory at once (a late duplicate is ignored); journaled when the results actor acknowledges.
     private void Settle(long index, IReadOnlyList<SweptValue> sweptValues, TrialResult result, int attempt)
     {
-        MarkSettled(index, result.Status);
+        tally.MarkSettled(index, result.Status);
         history?.Observe(index, ObservedLoss.Of(result, source.Metric));
         modelBar.Observe(result);
         if (result.Status == TrialStatus.Failed)
@@ -448,26 +437,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private static KeyValuePair<string, object?>[] FailureOf(TrialResult result) =>
         [new("Device", result.Device), new("FailureKind", RetryPolicy.KindText(result.FailureKind))];
 
-    private bool MarkSettled(long index, TrialStatus status)
-    {
-        if (!queue.Settle(index))
-        {
-            return false;
-        }
-        failedAttempts.Remove(index);
-        var failure = status == TrialStatus.Failed;
-        failed += failure ? 1 : 0;
-        done += failure ? 0 : 1;
-        interrupted += status == TrialStatus.Interrupted ? 1 : 0;
-        stoppedEarly += status == TrialStatus.StoppedEarly ? 1 : 0;
-        return true;
-    }
-
     private void OnResultRecorded(ResultRecorded message) => PersistAsync(new TrialSettled(message.Index, message.Status), _ => { });
 
     private void OnReturn(ReturnTrial message)
     {
-        if (Release(Sender, message.Index) is not { } held)
+        if (assignments.Release(Sender, message.Index) is not { } held)
         {
             return;
         }
@@ -485,9 +459,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         var worker = message.ActorRef;
         workers.Remove(worker);
-        idleSet.Remove(worker);
-        requests.Remove(worker);
-        var lost = Release(worker);
+        var lost = assignments.Release(worker);
         // A dead worker's pack goes back as single trials, in order, ahead of everything else.
         foreach (var held in Enumerable.Reverse(lost))
         {
@@ -517,7 +489,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             return;
         }
-        foreach (var held in assignments.Values.SelectMany(pack => pack))
+        foreach (var held in assignments.All)
         {
             // Deferred like the assignments: an assignment still waiting for its point to be journaled must reach the worker first.
             DeferAsync(new StopTrial(held.Trial.Id), stop => held.Worker.Tell(stop));
@@ -538,20 +510,20 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private bool TryDispatch(IActorRef worker)
     {
-        var request = requests.GetValueOrDefault(worker) ?? RequestTrial.Instance;
+        var request = workers.RequestOf(worker) ?? RequestTrial.Instance;
         var pack = planner.Next(FairShare(request), key => LimitOf(request, key), DrawTrial, queue.IsSettled);
         if (pack.Count == 0)
         {
             CompleteIfSettled();
             return false;
         }
-        var info = workers[worker];
-        var held = pack.Select(trial => new Assignment(trial, failedAttempts.GetValueOrDefault(trial.Index) + 1, worker, info)).ToList();
+        var info = workers.InfoOf(worker);
+        var held = pack.Select(trial => new Assignment(trial, tally.AttemptsOf(trial.Index) + 1, worker, info)).ToList();
         if (FitFrame(worker, held) is not { } message)
         {
             return TryDispatch(worker);
         }
-        assignments[worker] = held;
+        assignments.Hold(worker, held, message, DateTimeOffset.UtcNow);
         SendAfterJournal(worker, message);
         foreach (var assignment in held)
         {
@@ -607,22 +579,15 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void OnAssignmentStarted(AssignmentStarted message)
     {
-        if (assignments.TryGetValue(Sender, out var pack) && pack.Any(a => message.Indices.Contains(a.Trial.Index)))
-        {
-            leases.Acknowledge(Sender);
-        }
+        assignments.Acknowledge(Sender, message.Indices);
     }
 
     /// <summary>An assignment not acknowledged in time is sent again; after the last send its trials go back to the queue.</summary>
     private void OnCheckLeases()
     {
-        foreach (var expiry in leases.Expire(DateTimeOffset.UtcNow))
+        foreach (var expiry in assignments.Expire(DateTimeOffset.UtcNow))
         {
-            if (!assignments.TryGetValue(expiry.Worker, out var pack))
-            {
-                continue;
-            }
-            var first = pack[0];
+            var first = assignments.HeldBy(expiry.Worker)[0];
             if (expiry.Resend)
             {
                 trialLog.Write(LogLevel.WarningLevel, first.Trial.Id, first.Info.Name, first.Info.Node,
@@ -630,14 +595,14 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                 expiry.Worker.Tell(expiry.Message);
                 continue;
             }
-            foreach (var held in Enumerable.Reverse(Release(expiry.Worker)))
+            foreach (var held in Enumerable.Reverse(assignments.Release(expiry.Worker)))
             {
                 queue.PutBackFirst(held.Trial.Index);
                 trialLog.Write(LogLevel.ErrorLevel, held.Trial.Id, held.Info.Name, held.Info.Node,
                     EventTemplates.TrialRequeuedUnacknowledged, held.Trial.Id, held.Info.Name, expiry.Sends);
             }
             // It may be waiting for an answer that never came: it gets the next one when there is work.
-            Park(expiry.Worker);
+            workers.Park(expiry.Worker);
             if (!stopping)
             {
                 DispatchToIdle();
@@ -649,7 +614,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     /// <summary>New points of an adaptive search are journaled before the trials that carry them reach a worker.</summary>
     private void SendAfterJournal(IActorRef worker, object assignment)
     {
-        leases.Sent(worker, assignment, DateTimeOffset.UtcNow);
         if (unjournaled.Count == 0)
         {
             worker.Tell(assignment);
@@ -689,54 +653,15 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         return null;
     }
 
-    /// <summary>Takes every trial <paramref name="worker"/> holds off the books.</summary>
-    private List<Assignment> Release(IActorRef worker)
-    {
-        leases.Forget(worker);
-        if (!assignments.Remove(worker, out var pack))
-        {
-            return [];
-        }
-        return pack;
-    }
-
-    /// <summary>Takes one trial <paramref name="worker"/> holds off the books; null when it does not hold it.</summary>
-    private Assignment? Release(IActorRef worker, long index)
-    {
-        if (!assignments.TryGetValue(worker, out var pack) || pack.Find(a => a.Trial.Index == index) is not { } held)
-        {
-            return null;
-        }
-        pack.Remove(held);
-        if (pack.Count == 0)
-        {
-            assignments.Remove(worker);
-            leases.Forget(worker);
-        }
-        return held;
-    }
-
     private void DispatchToIdle()
     {
-        while (idle.TryDequeue(out var worker))
+        while (workers.TryNextIdle(out var worker))
         {
-            if (!idleSet.Remove(worker))
-            {
-                continue; // terminated while parked
-            }
             if (!TryDispatch(worker))
             {
-                Park(worker);
+                workers.Park(worker);
                 return;
             }
-        }
-    }
-
-    private void Park(IActorRef worker)
-    {
-        if (workers.ContainsKey(worker) && idleSet.Add(worker))
-        {
-            idle.Enqueue(worker);
         }
     }
 
@@ -767,12 +692,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void CompleteIfSettled()
     {
-        if (summary is not null || !(queue.AllSettled || (stopping && assignments.Count == 0)))
+        if (summary is not null || !(queue.AllSettled || (stopping && assignments.IsEmpty)))
         {
             return;
         }
-        summary = new SweepSummary(sweepId, queue.Total, done, failed, interrupted, queue.Total - queue.SettledCount, stopping, stoppedEarly);
-        log.Info(EventTemplates.SweepFinished, sweepId, done, failed);
+        summary = new SweepSummary(sweepId, queue.Total, tally.Done, tally.Failed, tally.Interrupted, queue.Total - queue.SettledCount, stopping, tally.StoppedEarly);
+        log.Info(EventTemplates.SweepFinished, sweepId, tally.Done, tally.Failed);
         foreach (var waiter in waiters)
         {
             waiter.Tell(new SweepCompleted(summary));
@@ -780,7 +705,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         waiters.Clear();
         Context.System.EventStream.Publish(new SweepCompleted(summary));
         Timers.Cancel(LeaseTimer);
-        foreach (var worker in workers.Keys)
+        foreach (var worker in workers.Workers)
         {
             worker.Tell(new SweepOver(sweepId));
         }
@@ -788,13 +713,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>Trials held by workers now (a pack counts each of its trials).</summary>
-    private int HeldTrials => assignments.Values.Sum(pack => pack.Count);
+    private int HeldTrials => assignments.HeldTrials;
 
     private SweepStatus Status()
     {
         var running = HeldTrials;
-        var queued = queue.Total - done - failed - running;
-        return new SweepStatus(sweepId, queue.Total, done, running, queued, failed, stopping);
+        return new SweepStatus(sweepId, queue.Total, tally.Done, running, tally.Queued(running), tally.Failed, stopping);
     }
 
     private void Timed(Action handle)

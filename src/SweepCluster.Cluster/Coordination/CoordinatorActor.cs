@@ -1,5 +1,4 @@
 using SweepCluster.Core.Monitoring;
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -40,14 +39,14 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef results;
     private readonly CoordinatorSettings settings;
     private readonly TrialQueue queue;
-    private readonly PackShare share;
+    private readonly TrialDispatcher dispatcher;
     private readonly string sweepId;
     private readonly ILoggingAdapter log;
     private readonly TrialLog trialLog;
     private readonly WorkerPool<IActorRef, WorkerInfo, RequestTrial> workers = new();
     private readonly AssignmentBook<IActorRef, Assignment> assignments;
     private readonly SweepTally tally;
-    private readonly PackPlanner planner = new();
+    private readonly DispatchCounters counters = new();
     private readonly List<IActorRef> waiters = [];
     private readonly ITrialScheduler? scheduler;
     private readonly SearchHistory? history;
@@ -55,9 +54,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly List<TrialSuggested> unjournaled = [];
     private readonly FrameBudget? frame;
     private readonly SyncBound sync;
-    private long dispatches;
-    private long resultsSeen;
-    private long busyTicks;
     private bool stopping;
     private SweepSummary? summary;
     private SweepStarted? journaled;
@@ -71,7 +67,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         sweepId = source.SweepName;
         var plan = source.DispatchPlan();
         queue = new TrialQueue(source.Count, plan);
-        share = new PackShare(plan);
+        dispatcher = new TrialDispatcher(queue, new PackShare(plan));
         tally = new SweepTally(queue);
         log = Context.GetLogger().WithContext("SweepId", sweepId);
         trialLog = new TrialLog(log);
@@ -226,9 +222,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         Queries();
         Command<RegisterWorker>(OnRegister);
-        Command<RequestTrial>(message => Timed(() => OnRequestTrial(message)));
+        Command<RequestTrial>(message => counters.Timed(() => OnRequestTrial(message)));
         Command<TrialProgress>(OnProgress);
-        Command<TrialFinished>(message => Timed(() => OnFinished(message)));
+        Command<TrialFinished>(message => counters.Timed(() => OnFinished(message)));
         Command<Terminated>(OnTerminated);
         Command<StopSweep>(OnStop);
         Command<ReturnTrial>(OnReturn);
@@ -271,7 +267,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void Queries()
     {
         Command<GetSweepStatus>(_ => Sender.Tell(Status()));
-        Command<GetCoordinatorStats>(_ => Sender.Tell(new CoordinatorStats(dispatches, resultsSeen, busyTicks)));
+        Command<GetCoordinatorStats>(_ => Sender.Tell(new CoordinatorStats(counters.Dispatches, counters.ResultsSeen, counters.BusyTicks)));
         Command<AwaitCompletion>(_ => OnAwaitCompletion());
         Command<ResultRecorded>(OnResultRecorded);
     }
@@ -363,7 +359,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void OnFinished(TrialFinished message)
     {
-        resultsSeen++;
+        counters.ResultSeen();
         var index = message.Index;
         var result = RetryPolicy.WithKind(message.Result);
         var held = assignments.Release(Sender, index);
@@ -511,7 +507,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private bool TryDispatch(IActorRef worker)
     {
         var request = workers.RequestOf(worker) ?? RequestTrial.Instance;
-        var pack = planner.Next(FairShare(request), key => LimitOf(request, key), DrawTrial, queue.IsSettled);
+        var pack = dispatcher.NextPack(request.MaxPack, workers.Count, request.NodeSlots, request.PackLimits, TryGenerate);
         if (pack.Count == 0)
         {
             CompleteIfSettled();
@@ -527,7 +523,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         SendAfterJournal(worker, message);
         foreach (var assignment in held)
         {
-            dispatches++;
+            counters.Dispatched();
             trialLog.WriteWith(LogLevel.InfoLevel, assignment.Trial.Id, info.Name, info.Node, [new("Device", info.Device), new("Pack", held.Count)],
                 EventTemplates.TrialStarted, assignment.Trial.Id, info.Name);
         }
@@ -624,35 +620,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         DeferAsync(assignment, message => worker.Tell(message));
     }
 
-    /// <summary>A pack no larger than the asking worker's fair share of the work not yet handed out (see <see cref="PackShare"/>).</summary>
-    private Func<TrialSpec, int> FairShare(RequestTrial request)
-    {
-        if (request.MaxPack <= 1)
-        {
-            return _ => 1;
-        }
-        var sharers = Math.Max(1, Math.Max(workers.Count, request.NodeSlots));
-        return share.MaxPackSize(queue.WaitingCost, planner.HeldTrials, sharers, request.MaxPack);
-    }
-
-    // A kind of trial the worker has not sized yet goes alone: the worker sizes it while training it (its calibration)
-    // and tells its limit with its next requests, so a pack is never offered larger than the worker will keep.
-    private static int LimitOf(RequestTrial request, PackKey key) =>
-        request.PackLimits is { } limits && limits.TryGetValue(PackLimitKey.Of(key), out var limit) ? limit : 1;
-
-    private TrialSpec? DrawTrial()
-    {
-        while (queue.TryTake(out var index))
-        {
-            if (TryGenerate(index) is { } trial)
-            {
-                share.Generated(trial);
-                return trial;
-            }
-        }
-        return null;
-    }
-
     private void DispatchToIdle()
     {
         while (workers.TryNextIdle(out var worker))
@@ -719,13 +686,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         var running = HeldTrials;
         return new SweepStatus(sweepId, queue.Total, tally.Done, running, tally.Queued(running), tally.Failed, stopping);
-    }
-
-    private void Timed(Action handle)
-    {
-        var start = Stopwatch.GetTimestamp();
-        handle();
-        busyTicks += Stopwatch.GetTimestamp() - start;
     }
 
     private sealed record CheckLeases

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using SweepCluster.Core.Dispatch;
+
+namespace SweepCluster.Core.Tests.Dispatch;
+
+public class DispatchCountersTests
+{
+    [Fact]
+    public void Dispatches_results_and_the_time_spent_handling_are_counted()
+    {
+        var counters = new DispatchCounters();
+        counters.Dispatched();
+        counters.Dispatched();
+        counters.ResultSeen();
+
+        var ran = false;
+        counters.Timed(() =>
+        {
+            // at least one tick passes inside the handler
+            var start = Stopwatch.GetTimestamp();
+            while (Stopwatch.GetTimestamp() == start)
+            {
+            }
+            ran = true;
+        });
+
+        Assert.True(ran);
+        Assert.Equal(2, counters.Dispatches);
+        Assert.Equal(1, counters.ResultsSeen);
+        Assert.True(counters.BusyTicks > 0);
+    }
+}

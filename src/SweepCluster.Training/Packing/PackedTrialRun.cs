@@ -230,9 +230,9 @@ public sealed class PackedTrialRun : IDisposable
         foreach (var member in members.Where(m => m.Running))
         {
             var (trainLoss, valLoss) = (trainLosses[member.Index], evaluation.Trials[member.Index].Loss);
-            if (!double.IsFinite(trainLoss) || !double.IsFinite(valLoss))
+            if (Divergence.Reason(trainLoss, valLoss, epoch, member.Trial.Training.LearningRate) is { } reason)
             {
-                member.End(TrialStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? valLoss : trainLoss)} in epoch {epoch} (learning_rate={member.Trial.Training.LearningRate})", clock.Elapsed.TotalSeconds);
+                member.End(TrialStatus.Diverged, reason, clock.Elapsed.TotalSeconds);
                 diverged[member.Index] = true;
                 continue;
             }
@@ -310,25 +310,7 @@ public sealed class PackedTrialRun : IDisposable
         }
         using var scope = torch.NewDisposeScope();
         var sparsity = SparsityMeter.Measure(best.Of(member.Index), member.Trial.Training.SparsityThreshold, data.FeatureNames);
-        var metrics = new TrialMetrics(
-            ValLoss: member.Best.ValLoss,
-            ValAccuracy: member.Best.ValAccuracy,
-            TrainLoss: member.Best.TrainLoss,
-            L1Norm: sparsity.L1Norm,
-            Sparsity: sparsity.Sparsity,
-            ExactZeroFraction: sparsity.ExactZeroFraction,
-            LayerSparsity: sparsity.LayerSparsity,
-            ActiveInputs: sparsity.ActiveInputs,
-            Parameters: network.ParameterCount,
-            EpochsRun: member.History.Count,
-            BestEpoch: member.Best.Epoch,
-            Seconds: member.Seconds,
-            SamplesPerSecond: data.TrainRows * member.History.Count / Math.Max(member.Seconds, 1e-9),
-            ActiveInputNames: sparsity.ActiveInputNames,
-            ActiveNeurons: sparsity.ActiveNeurons,
-            ValRmse: member.Best.ValRmse,
-            ValMae: member.Best.ValMae,
-            ValR2: member.Best.ValR2);
+        var metrics = TrialMetricsBuilder.From(member.Best, sparsity, network.ParameterCount, member.History.Count, member.Seconds, data.TrainRows);
         var model = Trainer.ModelExport.From([.. best.Of(member.Index).Zip(best.BiasesOf(member.Index))], data, member.Trial);
         return new TrialResult(member.Trial.Id, member.Status!.Value, member.Reason, metrics, member.History, Model: model);
     }
@@ -372,9 +354,7 @@ public sealed class PackedTrialRun : IDisposable
 
     private static PackedOptimizer CreateOptimizer(TrainingSettings plan, PackedNetwork network)
     {
-        var parameters = network.Layers
-            .SelectMany(l => new[] { new OptimizedParameter(l.Weight, true), new OptimizedParameter(l.Bias, plan.IncludeBiases) })
-            .ToList();
+        var parameters = OptimizedParameters.Of(network.Layers.Select(l => (l.Weight, l.Bias)), plan.IncludeBiases);
         return plan.Optimizer switch
         {
             OptimizerKind.Sgd => new PackedSgd(parameters, plan.Momentum),

@@ -77,9 +77,9 @@ internal sealed class TrialRun : IDisposable
             {
                 return Finish(TrialStatus.Interrupted, $"stopped during epoch {epoch}");
             }
-            if (!double.IsFinite(trainLoss) || !double.IsFinite(evaluation.Loss))
+            if (Divergence.Reason(trainLoss, evaluation.Loss, epoch, Settings.LearningRate) is { } diverged)
             {
-                return Finish(TrialStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? evaluation.Loss : trainLoss)} in epoch {epoch} (learning_rate={Settings.LearningRate})");
+                return Finish(TrialStatus.Diverged, diverged);
             }
             var record = evaluation.ToRecord(epoch, trainLoss, refit: refit is not null);
             history.Add(record);
@@ -227,34 +227,14 @@ internal sealed class TrialRun : IDisposable
         best.Restore();
         var sparsity = SparsityMeter.Measure(network, Settings.SparsityThreshold, data.FeatureNames);
         var seconds = clock.Elapsed.TotalSeconds;
-        var metrics = new TrialMetrics(
-            ValLoss: best.Record.ValLoss,
-            ValAccuracy: best.Record.ValAccuracy,
-            TrainLoss: best.Record.TrainLoss,
-            L1Norm: sparsity.L1Norm,
-            Sparsity: sparsity.Sparsity,
-            ExactZeroFraction: sparsity.ExactZeroFraction,
-            LayerSparsity: sparsity.LayerSparsity,
-            ActiveInputs: sparsity.ActiveInputs,
-            Parameters: network.ParameterCount,
-            EpochsRun: history.Count,
-            BestEpoch: best.Record.Epoch,
-            Seconds: seconds,
-            SamplesPerSecond: data.TrainRows * history.Count / Math.Max(seconds, 1e-9),
-            ActiveInputNames: sparsity.ActiveInputNames,
-            ActiveNeurons: sparsity.ActiveNeurons,
-            ValRmse: best.Record.ValRmse,
-            ValMae: best.Record.ValMae,
-            ValR2: best.Record.ValR2);
+        var metrics = TrialMetricsBuilder.From(best.Record, sparsity, network.ParameterCount, history.Count, seconds, data.TrainRows);
         var model = ModelExport.From([.. network.Layers.Select(l => (l.Weight, l.Bias))], data, trial);
         return new TrialResult(trial.Id, status, reason, metrics, history, Model: model);
     }
 
     internal static IParameterOptimizer CreateOptimizer(TrainingSettings settings, FeedForwardNetwork network)
     {
-        var parameters = network.Layers
-            .SelectMany(l => new[] { new OptimizedParameter(l.Weight, true), new OptimizedParameter(l.Bias, settings.IncludeBiases) })
-            .ToList();
+        var parameters = OptimizedParameters.Of(network.Layers.Select(l => (l.Weight, l.Bias)), settings.IncludeBiases);
         return settings.Optimizer switch
         {
             OptimizerKind.Sgd => new SgdOptimizer(parameters, settings.LearningRate, settings.Momentum),

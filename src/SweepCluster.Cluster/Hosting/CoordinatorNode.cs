@@ -69,7 +69,7 @@ public static class CoordinatorNode
                 return new CoordinatorOutcome(null, (await refused).Reason, null);
             }
             var summary = (await completed).Summary;
-            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, TimeSpan.FromMinutes(1));
+            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, HostTimeouts.Flush);
             return new CoordinatorOutcome(new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
                 summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed, summary.StoppedEarly), null, null);
         }

@@ -28,9 +28,6 @@ public static class EmbeddedSweep
     /// <summary>How often a worker repeats its registration until a (new) coordinator acknowledges it.</summary>
     private static readonly TimeSpan RegisterInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>Writing the last derived files (leaderboards, report) may take a while for a large sweep, but not forever.</summary>
-    private static readonly TimeSpan FlushTimeout = TimeSpan.FromMinutes(2);
-
     /// <summary>
     /// Starts and stops a bare actor system on a pool thread, so that the one-off start-up of Akka in this process (its
     /// code compiled, its configuration parsed) overlaps what a command does before its sweep starts, such as loading
@@ -95,7 +92,7 @@ public static class EmbeddedSweep
                 throw failure.BadData ? new SweepRefusedException(failure.Reason) : new SweepFailedException(failure.Reason);
             }
             var summary = (await completed).Summary;
-            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, FlushTimeout);
+            var snapshot = await results.Ask<LeaderboardSnapshot>(FlushLeaderboard.Instance, HostTimeouts.Flush);
             return new SweepOutcome(summary.SweepId, summary.Total, summary.Done, summary.Failed, summary.Interrupted,
                 summary.NotRun, summary.Stopped, snapshot.Rows, paths, clock.Elapsed, summary.StoppedEarly);
         }

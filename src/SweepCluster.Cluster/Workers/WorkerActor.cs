@@ -163,7 +163,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
     private void Training()
     {
         Receive<EpochDone>(OnEpoch);
-        Receive<PackSized>(OnSized);
+        Receive<PackSizing>(OnSized);
         Receive<TrainingDone>(OnDone);
         Receive<StopTrial>(OnStop);
         Receive<EpochVerdict>(OnVerdict);
@@ -215,16 +215,16 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         TrialGate? gate = verdicts.Gated ? verdicts.GoOn : null;
         var options = settings.DedicatedThread ? TaskCreationOptions.LongRunning : TaskCreationOptions.None;
         Task.Factory
-            .StartNew(() => TrainSafely(model, trials, sized => self.Tell(sized),
+            .StartNew(() => SlotTraining.Run(model, trials, sized => self.Tell(sized),
                 (position, epoch) => self.Tell(new EpochDone(trials[position].Id, epoch)), gate, token), CancellationToken.None, options, TaskScheduler.Default)
             .PipeTo(self, success: results => new TrainingDone(results),
-                failure: e => new TrainingDone(trials.Select(t => Transient(t, e)).ToList()));
+                failure: e => new TrainingDone(trials.Select(t => SlotTraining.Transient(t, e)).ToList()));
         Become(Training);
     }
 
     // The trainer's limit for this kind of trial rides along with the next requests. Should a pack be larger (the
     // limit changed), the worker keeps the limit's worth and the rest goes back to the queue at once.
-    private void OnSized(PackSized message)
+    private void OnSized(PackSizing message)
     {
         if (message.Limit is { } limit)
         {
@@ -354,45 +354,7 @@ public sealed class WorkerActor : ReceiveActor, IWithTimers
         current.Count switch { 0 => null, 1 => current[0].Trial.Id, _ => $"{current[0].Trial.Id} +{current.Count - 1}" },
         lastEpoch, current.Count > 0 ? current[0].Trial.Training.TotalEpochs : null));
 
-    /// <summary>
-    /// Sizes this kind of trial (its pack limit, told to the actor; calibrated once per process) when the trainer packs,
-    /// then trains the trials it keeps; one result per kept trial.
-    /// </summary>
-    private static IReadOnlyList<TrialResult> TrainSafely(ITrialTrainer trainer, IReadOnlyList<TrialSpec> trials, Action<PackSized> onSized,
-        Action<int, EpochRecord> onEpoch, TrialGate? gate, CancellationToken token)
-    {
-        var kept = trials;
-        try
-        {
-            if (trainer.MaxPackSize > 1)
-            {
-                // 0: another slot is still measuring this kind of trial; keep one, and size it next time
-                var limit = Math.Min(trainer.PackSize(trials[0], trainer.MaxPackSize), trainer.MaxPackSize);
-                onSized(new PackSized(Math.Max(1, limit), limit > 0 ? limit : null));
-                kept = trials.Take(Math.Max(1, limit)).ToList();
-            }
-            // A pack of one is a single trial: the trainer trains it the unpacked way.
-            return trainer.TrainPack(kept, onEpoch, token, gate);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            return kept.Select(t => new TrialResult(t.Id, TrialStatus.Interrupted, "stopped", null, [])).ToList();
-        }
-        catch (Exception e)
-        {
-            return kept.Select(t => Transient(t, e)).ToList();
-        }
-    }
-
-    // The trainer returns the failures it knows to be deterministic (data, configuration); an exception that escapes it is
-    // unexpected (I/O, native, a bug), so another attempt, perhaps on another worker, may succeed.
-    private static TrialResult Transient(TrialSpec trial, Exception e) =>
-        new(trial.Id, TrialStatus.Failed, e.Message, null, [], FailureKind: TrialFailureKind.Transient);
-
     private sealed record EpochDone(string TrialId, EpochRecord Epoch);
-
-    /// <summary>How many of the trials held to keep, and the limit learnt for this kind of trial (null: not decided yet).</summary>
-    private sealed record PackSized(int Keep, int? Limit);
 
     private sealed record TrainingDone(IReadOnlyList<TrialResult> Results);
 

@@ -1,0 +1,23 @@
+namespace SweepCluster.Core.Pareto;
+
+/// <summary>
+/// The hypervolume's reference point when the sweep file gives none: on each (minimised) objective the worst value
+/// seen plus 10 % of the values' range, or, where the range is zero, plus 10 % of |worst| (1 when worst is 0), so
+/// that the worst points still add a volume.
+/// </summary>
+public static class ReferencePoint
+{
+    public static double[] FromWorst(IReadOnlyList<IReadOnlyList<double>> points)
+    {
+        var dimensions = points[0].Count;
+        var reference = new double[dimensions];
+        for (var k = 0; k < dimensions; k++)
+        {
+            var worst = points.Max(p => p[k]);
+            var range = worst - points.Min(p => p[k]);
+            var margin = range > 0 ? 0.1 * range : worst != 0 ? 0.1 * Math.Abs(worst) : 1.0;
+            reference[k] = worst + margin;
+        }
+        return reference;
+    }
+}

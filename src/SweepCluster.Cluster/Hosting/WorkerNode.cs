@@ -20,8 +20,6 @@ namespace SweepCluster.Cluster.Hosting;
 /// </summary>
 public static class WorkerNode
 {
-    private static readonly TimeSpan HandBackTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>A fault (or the waiting line) repeats on the console at most this often.</summary>
     public static readonly TimeSpan ConsoleLineInterval = TimeSpan.FromMinutes(1);
 
@@ -70,7 +68,7 @@ public static class WorkerNode
         var coordinator = CoordinatorProxy(system);
         var workers = slots
             .Select((slot, i) => system.ActorOf(WorkerActor.Props(coordinator, slot.Trainer,
-                new WorkerSettings($"{options.NodeName}/worker-{i}", options.NodeName, RegisterInterval: options.RegisterInterval ?? TimeSpan.FromSeconds(1),
+                new WorkerSettings($"{options.NodeName}/worker-{i}", options.NodeName, RegisterInterval: options.RegisterInterval ?? HostTimeouts.RegisterInterval,
                     Device: slot.Device, NodeSlots: slots.Count)), $"worker-{i}"))
             .ToList();
         var shutdown = CoordinatedShutdown.Get(system);
@@ -115,7 +113,7 @@ public static class WorkerNode
     {
         try
         {
-            await Task.WhenAll(workers.Select(w => w.Ask<TrialHandedBack>(HandBackTrial.Instance, HandBackTimeout)));
+            await Task.WhenAll(workers.Select(w => w.Ask<TrialHandedBack>(HandBackTrial.Instance, HostTimeouts.HandBack)));
         }
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
         {

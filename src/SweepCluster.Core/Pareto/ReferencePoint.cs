@@ -20,4 +20,21 @@ public static class ReferencePoint
         }
         return reference;
     }
+
+    /// <summary>
+    /// The reference point Optuna's TPESampler cuts a front with (<c>_get_reference_point</c>, Optuna 5.0): on each
+    /// objective the worst value moved 10 % of itself further from the best, <c>max(1.1·worst, 0.9·worst)</c>, and
+    /// 10⁻¹² where that is 0. The values are not normalised: an objective of larger scale weighs more in the volume.
+    /// </summary>
+    public static double[] PastWorst(IReadOnlyList<IReadOnlyList<double>> points)
+    {
+        var reference = new double[points[0].Count];
+        for (var k = 0; k < reference.Length; k++)
+        {
+            var worst = points.Max(p => p[k]);
+            var moved = Math.Max(1.1 * worst, 0.9 * worst);
+            reference[k] = moved == 0 ? 1e-12 : moved;
+        }
+        return reference;
+    }
 }

@@ -1,9 +1,10 @@
 namespace SweepCluster.Core.Pareto;
 
 /// <summary>
-/// The hypervolume's reference point when the sweep file gives none: on each (minimised) objective the worst value
-/// seen plus 10 % of the values' range, or, where the range is zero, plus 10 % of |worst| (1 when worst is 0), so
-/// that the worst points still add a volume.
+/// Hypervolume reference points (all objectives minimised). <see cref="FromWorst"/>: the leaderboard's when the sweep
+/// file gives none: on each objective the worst value seen plus 10 % of the values' range, or, where the range is zero,
+/// plus 10 % of |worst| (1 when worst is 0), so that the worst points still add a volume. <see cref="PastWorst"/>: the
+/// one multi-objective TPE cuts a front with, as Optuna does.
 /// </summary>
 public static class ReferencePoint
 {

@@ -4,7 +4,8 @@ namespace SweepCluster.Core.Search;
 
 /// <summary>
 /// TPE's good and bad groups with several objectives (multi-objective TPE), following Optuna 5.0's TPESampler
-/// (<c>_split_complete_trials_multi_objective</c> in optuna/samplers/_tpe/sampler.py):
+/// (<c>_split_complete_trials_multi_objective</c> in optuna/samplers/_tpe/sampler.py, as of v5.0.0-rc1; read at
+/// commit 1d8ce7b):
 /// <list type="bullet">
 /// <item>The good group has as many trials as with one objective (<see cref="TpeGroups.GoodCount"/>). Optuna's
 /// multi-objective gamma, ⌈0.1·n⌉, has no cap of 25; ours keeps <see cref="TpeSettings.MaxGood"/>, which changes

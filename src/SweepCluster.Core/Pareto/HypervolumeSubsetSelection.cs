@@ -57,6 +57,11 @@ public static class HypervolumeSubsetSelection
                     (best, bestGain, bestVolume) = (candidate, with - volume, with);
                 }
             }
+            if (best < 0)
+            {
+                // Volumes too large for a double (inf − inf): no gain compares, so take the candidates in order.
+                (best, bestVolume) = (candidates[0], volume);
+            }
             chosen.Add(best);
             taken.Add(front[best]);
             volume = bestVolume;

@@ -59,6 +59,16 @@ public class HypervolumeSubsetSelectionTests
     }
 
     [Fact]
+    public void Volumes_beyond_a_double_still_give_a_choice()
+    {
+        // Given losses so far apart that every box is infinite: the first pick gains inf, later ones inf − inf (NaN)
+        double[][] front = [[-1e300, 1], [1, -1e300], [0, 0]];
+
+        // When 2 are chosen, then the first infinite gain is taken (lexicographic first), and then the next in that order
+        Assert.Equal([0, 2], HypervolumeSubsetSelection.Greedy(front, 2, [1e300, 1e300]));
+    }
+
+    [Fact]
     public void Optunas_reference_moves_the_worst_value_10_percent_outwards_and_zero_to_epsilon()
     {
         // Given worsts 4 (positive), -2 (negative: 0.9·-2 is further out) and 0

@@ -122,6 +122,38 @@ public sealed class ResultsWritingTests : TestKit
     }
 
     [Fact]
+    public void Recorded_trials_carry_every_objectives_loss_for_a_resumed_multi_objective_search()
+    {
+        // given a sweep minimising val_loss and maximising val_accuracy, with trials 0–2 completed (val_loss i + 1,
+        // val_accuracy 0.25·(i + 1)) and trial 3 failed
+        var objectives = new[] { MetricSpec.Default, new MetricSpec("val_accuracy", MetricGoal.Maximize) };
+        var results = Sys.ActorOf(ResultsActor.Props(new ResultsSettings(paths, MetricSpec.Default, ["lambda"], SweepName: "test",
+            RewriteInterval: TimeSpan.FromHours(1), Store: _ => store, Objectives: objectives)));
+        for (var i = 0; i < 3; i++)
+        {
+            var spec = InMemoryTrialSource.Spec(i);
+            var metrics = FakeTrainer.Metrics(i + 1.0) with { ValAccuracy = 0.25 * (i + 1) };
+            results.Tell(new RecordResult(LeaderboardEntry.For(spec, new TrialResult(spec.Id, TrialStatus.Completed, null, metrics, []))), TestActor);
+        }
+        var failed = InMemoryTrialSource.Spec(3);
+        results.Tell(new RecordResult(LeaderboardEntry.For(failed, new TrialResult(failed.Id, TrialStatus.Failed, "boom", null, []))), TestActor);
+        for (var i = 0; i < 4; i++)
+        {
+            ExpectMsg<ResultRecorded>(Patience);
+        }
+
+        // when a resuming coordinator asks what is recorded
+        results.Tell(GetRecordedTrials.Instance, TestActor);
+        var recorded = ExpectMsg<RecordedTrials>(Patience).Trials.OrderBy(r => r.Index).ToList();
+
+        // then each completed trial carries (val_loss, −val_accuracy), the failed one none, and the scalar loss is as before
+        Assert.Equal([[1.0, -0.25], [2.0, -0.5], [3.0, -0.75]], recorded.Take(3).Select(r => r.Losses!.ToArray()));
+        Assert.Equal([1.0, 2.0, 3.0], recorded.Take(3).Select(r => r.Loss!.Value));
+        Assert.Null(recorded[3].Losses);
+        Assert.Null(recorded[3].Loss);
+    }
+
+    [Fact]
     public void Duplicate_result_is_acknowledged_but_written_once()
     {
         // given a trial's result being written, held on the disk

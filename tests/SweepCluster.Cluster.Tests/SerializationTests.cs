@@ -55,6 +55,7 @@ public sealed class SerializationTests() : TestKit(AkkaConfig.Serialization())
         new SchedulerReported(4, 3, 0.625), new TrialSuggested(7, [0.25, 0.875]), new TrialSettled(5, TrialStatus.StoppedEarly),
         new EpochVerdict("test-1", 3, true, "asha: rung 1 (epoch 3)"), new AssignTrial(InMemoryTrialSource.Spec(1, 1e-3), 1, [1, 3, 9]),
         new TrialProgress("test-2", new EpochRecord(3, 0.5, 0.6, 0.7), 2), new ResultRecorded(5, TrialStatus.StoppedEarly, -0.25),
+        new RecordedTrials([new ResultRecorded(6, TrialStatus.Completed, 0.5, [0.5, -0.875]), new ResultRecorded(7, TrialStatus.Failed)]),
         new TrialFinished(7, WithModel), new AssignTrial(InMemoryTrialSource.Spec(7, 1e-3), 1, null, new ModelRequest(MetricSpec.Default, null)),
         new AssignTrial(InMemoryTrialSource.Spec(8, 1e-3), 1, [2], new ModelRequest(new MetricSpec("val_accuracy", MetricGoal.Maximize), -0.75)),
         new TrialFinished(6, Refitted), new AssignTrial(GroupTrial, 1), new TrialProgress("test-6", new EpochRecord(32, 0.5, 0.6, 0.7, Refit: true), 6),

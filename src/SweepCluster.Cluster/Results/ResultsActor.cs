@@ -41,7 +41,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     // Tags this instance's piped replies: after a restart, a late reply of the old instance's writes is ignored.
     private readonly object generation = new();
     private readonly HashSet<string> pendingIds = [];
-    private readonly Dictionary<long, double?> searchLosses = [];
+    private readonly Dictionary<long, (double? Loss, IReadOnlyList<double>? Losses)> searchLosses = [];
     private readonly List<(IActorRef ReplyTo, long Required)> flushWaiters = [];
     private Leaderboard leaderboard;
     private List<LeaderboardEntry> batch = [];
@@ -137,20 +137,28 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
     private List<ResultRecorded> Recorded() =>
         [.. leaderboard.RankedTrials()
             .Where(row => !pendingIds.Contains(row.Entry.TrialId))
-            .Select(row => new ResultRecorded(row.Entry.Index, row.Entry.Result.Status, searchLosses.GetValueOrDefault(row.Entry.Index)))];
+            .Select(row => SearchRecord(row.Entry))];
+
+    private ResultRecorded SearchRecord(LeaderboardEntry entry)
+    {
+        var (loss, losses) = searchLosses.GetValueOrDefault(entry.Index);
+        return new ResultRecorded(entry.Index, entry.Result.Status, loss, losses);
+    }
 
     /// <summary>
-    /// Adds to the leaderboard, keeping the result as an adaptive search sees it: taken now, because the leaderboard keeps
-    /// learning curves for its top rows only, and a stopped trial's loss is its last reported value.
+    /// Adds to the leaderboard, keeping the result as an adaptive search sees it (the metric's loss, and every objective's
+    /// for a multi-objective search): taken now, because the leaderboard keeps learning curves for its top rows only, and
+    /// a stopped trial's loss is its last reported value.
     /// </summary>
     private bool Add(LeaderboardEntry entry)
     {
         var loss = ObservedLoss.Of(entry.Result, settings.Metric);
+        var losses = ObservedLoss.Of(entry.Result, settings.SearchObjectives);
         if (!leaderboard.TryAdd(entry))
         {
             return false;
         }
-        searchLosses[entry.Index] = loss;
+        searchLosses[entry.Index] = (loss, losses);
         return true;
     }
 

@@ -15,9 +15,11 @@ public static class ResultsProtocol
 
     /// <summary>
     /// The entry of trial <paramref name="Index"/> is on disk: only now may the coordinator journal it as settled.
-    /// <paramref name="Loss"/>: the result as an adaptive search sees it (<see cref="Core.Search.ObservedLoss"/>), for a resumed TPE.
+    /// <paramref name="Loss"/>: the result as an adaptive search sees it (<see cref="Core.Search.ObservedLoss"/>), for a resumed TPE;
+    /// <paramref name="Losses"/>: the same for each of the sweep's objectives (<see cref="ResultsSettings.SearchObjectives"/>), for
+    /// a resumed multi-objective TPE (null: a bad observation, or not asked for). Both are sent with <see cref="RecordedTrials"/> only.
     /// </summary>
-    public sealed record ResultRecorded(long Index, TrialStatus Status, double? Loss = null) : ISweepMessage;
+    public sealed record ResultRecorded(long Index, TrialStatus Status, double? Loss = null, IReadOnlyList<double>? Losses = null) : ISweepMessage;
 
     /// <summary>Answered with <see cref="RecordedTrials"/>: what results.jsonl holds (a resumed sweep's earlier results).</summary>
     public sealed record GetRecordedTrials : ISweepMessage

@@ -14,7 +14,9 @@ namespace SweepCluster.Cluster.Results;
 /// log and categorical axes (null: inferred from the values). <paramref name="KeepModels"/>: how many of the top results'
 /// models are kept under models/ (rank 1's also as best/; 0 keeps none); <paramref name="DefinitionHash"/> goes into their model.json.
 /// <paramref name="Repeats"/>: the sweep's repeats per configuration; above 1 the leaderboards and the report have a row per
-/// configuration (results.jsonl keeps one line per trial).
+/// configuration (results.jsonl keeps one line per trial). <paramref name="Objectives"/>: the sweep's objectives, the first
+/// being <paramref name="Metric"/>; each recorded trial's losses on them go back to a resumed multi-objective search (null:
+/// the metric alone).
 /// </summary>
 public sealed record ResultsSettings(
     SweepOutputPaths Paths,
@@ -28,9 +30,13 @@ public sealed record ResultsSettings(
     int KeepModels = 0,
     string DefinitionHash = "",
     int Repeats = 1,
-    TimeSpan? RewriteDelay = null)
+    TimeSpan? RewriteDelay = null,
+    IReadOnlyList<MetricSpec>? Objectives = null)
 {
     public static readonly TimeSpan DefaultRewriteDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The objectives a search learns from: <see cref="Objectives"/>, or the metric alone.</summary>
+    public IReadOnlyList<MetricSpec> SearchObjectives => Objectives ?? [Metric];
 
     public IResultsStore CreateStore() => Store is null ? new ResultsFiles(this) : Store(this);
 }

@@ -1,9 +1,10 @@
 namespace SweepCluster.Core.Pareto;
 
 /// <summary>
-/// The hypervolume's reference point when the sweep file gives none: on each (minimised) objective the worst value
-/// seen plus 10 % of the values' range, or, where the range is zero, plus 10 % of |worst| (1 when worst is 0), so
-/// that the worst points still add a volume.
+/// Hypervolume reference points (all objectives minimised). <see cref="FromWorst"/>: the leaderboard's when the sweep
+/// file gives none: on each objective the worst value seen plus 10 % of the values' range, or, where the range is zero,
+/// plus 10 % of |worst| (1 when worst is 0), so that the worst points still add a volume. <see cref="PastWorst"/>: the
+/// one multi-objective TPE cuts a front with, as Optuna does.
 /// </summary>
 public static class ReferencePoint
 {
@@ -17,6 +18,23 @@ public static class ReferencePoint
             var range = worst - points.Min(p => p[k]);
             var margin = range > 0 ? 0.1 * range : worst != 0 ? 0.1 * Math.Abs(worst) : 1.0;
             reference[k] = worst + margin;
+        }
+        return reference;
+    }
+
+    /// <summary>
+    /// The reference point Optuna's TPESampler cuts a front with (<c>_get_reference_point</c>, Optuna 5.0): on each
+    /// objective the worst value moved 10 % of itself further from the best, <c>max(1.1·worst, 0.9·worst)</c>, and
+    /// 10⁻¹² where that is 0. The values are not normalised: an objective of larger scale weighs more in the volume.
+    /// </summary>
+    public static double[] PastWorst(IReadOnlyList<IReadOnlyList<double>> points)
+    {
+        var reference = new double[points[0].Count];
+        for (var k = 0; k < reference.Length; k++)
+        {
+            var worst = points.Max(p => p[k]);
+            var moved = Math.Max(1.1 * worst, 0.9 * worst);
+            reference[k] = moved == 0 ? 1e-12 : moved;
         }
         return reference;
     }

@@ -22,4 +22,22 @@ public static class ObservedLoss
         };
         return value is { } v && double.IsFinite(v) ? (metric.Goal == MetricGoal.Maximize ? -v : v) : null;
     }
+
+    /// <summary>
+    /// The losses of a sweep with several objectives, in their order, each minimised (a maximised metric negated); null
+    /// when any objective has no finite value, since a search cannot place a trial it knows only in part.
+    /// </summary>
+    public static IReadOnlyList<double>? Of(TrialResult result, IReadOnlyList<MetricSpec> objectives)
+    {
+        var losses = new double[objectives.Count];
+        for (var k = 0; k < losses.Length; k++)
+        {
+            if (Of(result, objectives[k]) is not { } loss)
+            {
+                return null;
+            }
+            losses[k] = loss;
+        }
+        return losses;
+    }
 }

@@ -12,16 +12,24 @@ namespace SweepCluster.Core.Search;
 /// repeat without a loss is left out of the mean; a configuration none of whose finished repeats has one is a bad
 /// observation). With N = 1 a configuration is a trial.
 /// </para>
+/// <para>
+/// A sweep with several objectives observes a vector of losses per trial (<see cref="Objectives"/> of them, each
+/// minimised): the mean is taken per objective over the repeats whose every loss is finite. One objective is a vector of
+/// length 1, so the scalar <see cref="Observe(long, double?)"/> and <see cref="ObserveLosses"/> keep the same numbers.
+/// </para>
 /// </summary>
-public sealed class SearchHistory(int repeats = 1)
+public sealed class SearchHistory(int repeats = 1, int objectives = 1)
 {
     private readonly Dictionary<long, double[]> points = [];
-    private readonly Dictionary<long, double?> losses = [];
-    private readonly Dictionary<long, List<double?>> configurationLosses = [];
+    private readonly Dictionary<long, double[]?> losses = [];
+    private readonly Dictionary<long, List<double[]?>> configurationLosses = [];
     private readonly Dictionary<long, int> observationAt = [];
     private readonly List<SearchObservation> observations = [];
 
     public int Repeats { get; } = repeats >= 1 ? repeats : throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "at least 1");
+
+    /// <summary>How many losses each observation holds: above 1, TPE splits its groups by Pareto fronts.</summary>
+    public int Objectives { get; } = objectives >= 1 ? objectives : throw new ArgumentOutOfRangeException(nameof(objectives), objectives, "at least 1");
 
     /// <summary>Configurations with a known point and a finished trial, in the order their first result arrived; indexed by configuration.</summary>
     public IReadOnlyList<SearchObservation> Observations => observations;
@@ -45,8 +53,31 @@ public sealed class SearchHistory(int repeats = 1)
     /// <summary>The point of trial <paramref name="index"/>'s configuration, if it has one.</summary>
     public bool TryGetPoint(long index, out double[] point) => points.TryGetValue(Configuration(index), out point!);
 
-    /// <summary>Records trial <paramref name="index"/>'s loss (the first one given stays).</summary>
+    /// <summary>Records trial <paramref name="index"/>'s loss (the first one given stays); a history of one objective only.</summary>
     public void Observe(long index, double? loss)
+    {
+        if (Objectives != 1)
+        {
+            throw new InvalidOperationException($"A history of {Objectives} objectives observes a vector of losses (ObserveLosses), not one loss.");
+        }
+        Record(index, loss is { } value ? [value] : null);
+    }
+
+    /// <summary>
+    /// Records trial <paramref name="index"/>'s losses, one per objective, each minimised (the first ones given stay);
+    /// null for a failed trial. Not an overload of <see cref="Observe(long, double?)"/>: <c>Observe(i, null)</c>, a failed trial,
+    /// would be ambiguous between the two.
+    /// </summary>
+    public void ObserveLosses(long index, IReadOnlyList<double>? values)
+    {
+        if (values is not null && values.Count != Objectives)
+        {
+            throw new ArgumentException($"{values.Count} losses for a history of {Objectives} objectives.", nameof(values));
+        }
+        Record(index, values?.ToArray());
+    }
+
+    private void Record(long index, double[]? loss)
     {
         if (!losses.TryAdd(index, loss))
         {
@@ -80,14 +111,16 @@ public sealed class SearchHistory(int repeats = 1)
         observations.Add(observation);
     }
 
-    private static double? MeanLoss(List<double?> list)
+    private static double[]? MeanLoss(List<double[]?> list)
     {
-        var known = list.Where(l => l is { } value && double.IsFinite(value)).Select(l => l!.Value).ToList();
+        var known = list.Where(l => l is { } values && values.All(double.IsFinite)).Select(l => l!).ToList();
         if (known.Count == 0)
         {
             // With one repeat the loss is kept as it came (null or not finite), as before repeats existed.
             return list.Count == 1 ? list[0] : null;
         }
-        return known.Average();
+        // Enumerable.Average over a list of each objective's values: for one objective the very sum and division of
+        // the scalar mean this replaced, so single-objective TPE suggests what it did before vectors.
+        return [.. Enumerable.Range(0, known[0].Length).Select(k => known.Select(values => values[k]).ToList().Average())];
     }
 }

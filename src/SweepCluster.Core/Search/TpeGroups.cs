@@ -14,14 +14,21 @@ internal sealed record TpeGroups(IReadOnlyList<double[]> Good, IReadOnlyList<dou
 {
     public static TpeGroups Split(SearchHistory history, TpeSettings settings)
     {
+        if (history.Objectives > 1)
+        {
+            return MultiObjectiveTpeGroups.Split(history, settings);
+        }
         var observations = history.Observations;
         var ranked = observations.Where(HasLoss).OrderBy(o => o.Loss!.Value).ThenBy(o => o.Index).ToList();
-        var goodCount = ranked.Count == 0 ? 0 : Math.Max(1, Math.Min((int)Math.Ceiling(settings.Gamma * ranked.Count), settings.MaxGood));
-        var good = ranked.Take(goodCount).Select(o => o.Index).ToHashSet();
+        var good = ranked.Take(GoodCount(ranked.Count, settings)).Select(o => o.Index).ToHashSet();
         return new TpeGroups(
             [.. observations.Where(o => good.Contains(o.Index)).OrderBy(o => o.Index).Select(o => o.Point)],
             [.. observations.Where(o => !good.Contains(o.Index)).Concat(history.Pending).OrderBy(o => o.Index).Select(o => o.Point)]);
     }
+
+    /// <summary>How many of <paramref name="finished"/> trials with a loss form the good group: ⌈gamma·n⌉, at least 1, at most the cap.</summary>
+    public static int GoodCount(int finished, TpeSettings settings) =>
+        finished == 0 ? 0 : Math.Max(1, Math.Min((int)Math.Ceiling(settings.Gamma * finished), settings.MaxGood));
 
     /// <summary>A NaN or infinite loss says no more than a failure, so it counts as one.</summary>
     private static bool HasLoss(SearchObservation observation) => observation.Loss is { } loss && double.IsFinite(loss);

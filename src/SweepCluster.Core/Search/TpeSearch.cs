@@ -15,6 +15,9 @@ namespace SweepCluster.Core.Search;
 /// the first). A <c>values</c> parameter is categorical (<see cref="CategoricalEstimator"/>; value k's coordinate is
 /// (k + 0.5)/n), any other continuous over [0, 1) (<see cref="ParzenEstimator"/>; the domain rounds and quantizes
 /// afterwards).</item>
+/// <item>With several objectives (a history of more than one, <see cref="SearchHistory.Objectives"/>) it is
+/// multi-objective TPE: only the split differs (<see cref="MultiObjectiveTpeGroups"/>: by Pareto front, the last one
+/// cut by hypervolume), the estimators and the candidates are the same.</item>
 /// </list>
 /// Every draw is a pure function of (seed, index, parameter, candidate), and the groups are in trial order, so the same
 /// history (the same results, the same pending trials, in whatever order they came) gives the same point.
@@ -55,7 +58,7 @@ public sealed class TpeSearch : ISearchStrategy
     public double[] PointFor(long index, SearchHistory history)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        if (history.Observations.Count(o => o.Loss is { } loss && double.IsFinite(loss)) < Settings.StartupTrials)
+        if (history.Observations.Count(o => o.HasLosses) < Settings.StartupTrials)
         {
             return startup.Point(index);
         }

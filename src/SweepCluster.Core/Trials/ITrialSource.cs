@@ -14,6 +14,12 @@ public interface ITrialSource
 
     MetricSpec Metric { get; }
 
+    /// <summary>
+    /// The objectives the search learns from, the first being <see cref="Metric"/>: more than one makes TPE
+    /// multi-objective (the coordinator's <see cref="Search.SearchHistory"/> is built with their count). Default: the metric alone.
+    /// </summary>
+    IReadOnlyList<MetricSpec> Objectives => [Metric];
+
     /// <summary>Names of the swept parameters in file order: the leaderboard's parameter columns.</summary>
     IReadOnlyList<string> SweptParameters { get; }
 

@@ -1,3 +1,4 @@
+using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 
 namespace SweepCluster.Core.Pareto;
@@ -19,4 +20,19 @@ public static class ObjectiveOrientation
 
     /// <summary>A minimised vector back in the metrics' own units (negation is its own inverse).</summary>
     public static double[] Natural(IReadOnlyList<double> minimised, IReadOnlyList<MetricGoal> goals) => Minimised(minimised, goals);
+
+    /// <summary>A trial's minimised objective values; null when it lacks one or one is not a finite number.</summary>
+    public static double[]? OfTrial(TrialMetrics metrics, IReadOnlyList<MetricSpec> objectives)
+    {
+        var values = new double[objectives.Count];
+        for (var k = 0; k < objectives.Count; k++)
+        {
+            if (MetricTable.Get(objectives[k].Name).OfTrial(metrics) is not { } value || !double.IsFinite(value))
+            {
+                return null;
+            }
+            values[k] = objectives[k].Goal == MetricGoal.Maximize ? -value : value;
+        }
+        return values;
+    }
 }

@@ -1,4 +1,5 @@
 using SweepCluster.Core.Pareto;
+using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 
 namespace SweepCluster.Core.Tests.Pareto;
@@ -67,5 +68,27 @@ public class FirstFrontTests
         double[][] points = [[1, 2], [2, 1], [1, 2], [2, 2]];
 
         Assert.Equal([0, 1, 2], FrontSummary.FirstFront(points));
+    }
+}
+
+public class TrialObjectiveTests
+{
+    private static TrialMetrics Metrics(double loss, double? accuracy) => new(loss, accuracy, loss, 1, 0.5, 0, [], 7, 100, 3, 3, 1, 100);
+
+    [Fact]
+    public void A_trials_values_are_read_from_the_metric_table_and_minimised()
+    {
+        MetricSpec[] objectives = [new("val_loss", MetricGoal.Minimize), new("val_accuracy", MetricGoal.Maximize), new("active_inputs", MetricGoal.Minimize)];
+
+        Assert.Equal([0.25, -0.75, 7], ObjectiveOrientation.OfTrial(Metrics(0.25, 0.75), objectives)!);
+    }
+
+    [Fact]
+    public void A_missing_or_infinite_value_gives_no_point()
+    {
+        MetricSpec[] objectives = [new("val_loss", MetricGoal.Minimize), new("val_accuracy", MetricGoal.Maximize)];
+
+        Assert.Null(ObjectiveOrientation.OfTrial(Metrics(0.25, null), objectives));
+        Assert.Null(ObjectiveOrientation.OfTrial(Metrics(double.PositiveInfinity, 0.5), objectives));
     }
 }

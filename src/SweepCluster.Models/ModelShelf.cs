@@ -1,4 +1,5 @@
 using SweepCluster.Core.Models;
+using SweepCluster.Core.Pareto;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 
@@ -7,13 +8,18 @@ namespace SweepCluster.Models;
 /// <summary>
 /// Keeps the models of the current top K results on disk, as <c>&lt;out&gt;/models/&lt;trial_id&gt;/</c>, and rank 1's
 /// again as <c>&lt;out&gt;/best/</c>; a model that falls out of the top K is deleted, so a sweep of 10⁵ trials holds K
-/// models. Ranks as the leaderboard does (<see cref="LeaderboardRanking"/>). Not thread-safe: its owner (the results
-/// actor) calls it from one thread at a time.
+/// models. Ranks as the leaderboard does (<see cref="LeaderboardRanking"/>). With two or three
+/// <paramref name="objectives"/> it keeps the Pareto front's members first (each by the first objective, which is
+/// <paramref name="metric"/>), then the rest by the first objective; rank 1, in best/, is then the front's best on the
+/// first objective. Not thread-safe: its owner (the results actor) calls it from one thread at a time.
 /// </summary>
-public sealed class ModelShelf(string outputDirectory, MetricSpec metric, int keep, ModelOrigin origin)
+public sealed class ModelShelf(string outputDirectory, MetricSpec metric, int keep, ModelOrigin origin, IReadOnlyList<MetricSpec>? objectives = null)
 {
     private readonly LeaderboardRanking ranking = new(metric);
     private readonly List<LeaderboardEntry> kept = [];
+
+    // Every result's point, not only the kept models': a trial without a model can still push one off the front.
+    private readonly LiveFront<string>? front = objectives is { Count: > 1 } ? new LiveFront<string>(objectives.Count) : null;
 
     public string ModelsDirectory => Path.Combine(outputDirectory, "models");
 
@@ -31,7 +37,9 @@ public sealed class ModelShelf(string outputDirectory, MetricSpec metric, int ke
     public void Restore(IEnumerable<LeaderboardEntry> recorded)
     {
         kept.Clear();
-        kept.AddRange(recorded.Where(e => LeaderboardRanking.IsRankable(e) && IsWhole(FolderOf(e.TrialId))).Order(ranking).Take(Math.Max(0, keep)));
+        var entries = recorded.ToList();
+        entries.ForEach(Observe);
+        kept.AddRange(entries.Where(e => LeaderboardRanking.IsRankable(e) && IsWhole(FolderOf(e.TrialId))).Order(Comparer<LeaderboardEntry>.Create(Compare)).Take(Math.Max(0, keep)));
         if (Directory.Exists(ModelsDirectory))
         {
             var names = kept.Select(e => FolderName(e.TrialId)).ToHashSet();
@@ -46,6 +54,19 @@ public sealed class ModelShelf(string outputDirectory, MetricSpec metric, int ke
         }
     }
 
+    /// <summary>
+    /// A result that comes without a model (the worker was not asked for one): with several objectives its point can
+    /// still move kept models off the front. Offer observes its own entry.
+    /// </summary>
+    public void Observe(LeaderboardEntry entry)
+    {
+        if (front is not null && LeaderboardRanking.IsRankable(entry) && ObjectiveOrientation.OfTrial(entry.Result.Metrics!, objectives!) is { } point
+            && !front.Contains(entry.TrialId))
+        {
+            front.Add(entry.TrialId, point);
+        }
+    }
+
     /// <summary>Writes the model if its result enters the top K (dropping the model it pushes out); true when it did.</summary>
     public bool Offer(LeaderboardEntry entry, TrainedModel model)
     {
@@ -53,7 +74,9 @@ public sealed class ModelShelf(string outputDirectory, MetricSpec metric, int ke
         {
             return false;
         }
-        var position = kept.FindIndex(e => ranking.Compare(entry, e) < 0);
+        Observe(entry);
+        ReorderForTheFront();
+        var position = kept.FindIndex(e => Compare(entry, e) < 0);
         position = position < 0 ? kept.Count : position;
         if (position >= keep)
         {
@@ -71,6 +94,36 @@ public sealed class ModelShelf(string outputDirectory, MetricSpec metric, int ke
             ModelFolder.CopyTo(FolderOf(entry.TrialId), BestDirectory);
         }
         return true;
+    }
+
+    /// <summary>Front members first (one objective: no difference), then the ranking metric, as the leaderboard.</summary>
+    private int Compare(LeaderboardEntry a, LeaderboardEntry b)
+    {
+        if (front is not null && front.Contains(a.TrialId) != front.Contains(b.TrialId))
+        {
+            return front.Contains(a.TrialId) ? -1 : 1;
+        }
+        return ranking.Compare(a, b);
+    }
+
+    /// <summary>
+    /// A new point may have pushed kept models off the front: sort them again, and put the new first in best/. A stable
+    /// sort, so that with one objective (and no change) nothing moves.
+    /// </summary>
+    private void ReorderForTheFront()
+    {
+        if (front is null || kept.Count == 0)
+        {
+            return;
+        }
+        var first = kept[0].TrialId;
+        var reordered = kept.Order(Comparer<LeaderboardEntry>.Create(Compare)).ToList();
+        kept.Clear();
+        kept.AddRange(reordered);
+        if (kept[0].TrialId != first)
+        {
+            ModelFolder.CopyTo(FolderOf(kept[0].TrialId), BestDirectory);
+        }
     }
 
     // A trial id is the sweep's name and an index; anything a file name should not hold becomes '_'.

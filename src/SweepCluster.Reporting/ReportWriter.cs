@@ -23,7 +23,9 @@ public sealed class ReportWriter(
     string sweepName,
     MetricSpec metric,
     IReadOnlyList<string> sweptParameters,
-    IReadOnlyList<ParameterSpec>? parameterSpecs = null)
+    IReadOnlyList<ParameterSpec>? parameterSpecs = null,
+    IReadOnlyList<MetricSpec>? objectives = null,
+    IReadOnlyList<double>? reference = null)
 {
     /// <summary>Points per scatter plot: beyond a few thousand markers an SVG gets slow to write and to draw, and no clearer.</summary>
     public const int MaxPlottedPoints = 1500;
@@ -34,6 +36,9 @@ public sealed class ReportWriter(
     private const int BestAlwaysPlotted = 100;
     private static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.Default;
     private readonly LeaderboardColumns columns = new(sweptParameters, metric.Task);
+
+    // The sweep's objectives: the ranking metric alone, or two or three for a Pareto front.
+    private readonly IReadOnlyList<MetricSpec> objectives = objectives is { Count: > 0 } ? objectives : [metric];
 
     // What val_loss is in this sweep: cross-entropy, or a regression's MSE in the target's units.
     private readonly string lossLabel = ReportPlots.LossLabel(metric.Task);
@@ -87,7 +92,7 @@ public sealed class ReportWriter(
         var trials = AnalysisTrial.FromLeaderboard(rows, metric);
         var parameters = ParameterScaling.Resolve(sweptParameters, parameterSpecs, trials);
         html.Write(ReportHtml.Head(sweepName, live ? RefreshSeconds : 0));
-        html.Write(string.Create(CultureInfo.InvariantCulture, $"<h1>Sweep {Encode(sweepName)}</h1>\n<p class=\"meta\">{rows.Count} trials recorded, {points.Count} completed; ranked by {Encode(metric.Name)} ({metric.Goal.ToString().ToLowerInvariant()}); written {at:yyyy-MM-dd HH:mm:ss} UTC</p>\n"));
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<h1>Sweep {Encode(sweepName)}</h1>\n<p class=\"meta\">{rows.Count} trials recorded, {points.Count} completed; ranked by {Encode(RankingText())}; written {at:yyyy-MM-dd HH:mm:ss} UTC</p>\n"));
         if (live)
         {
             html.Write(string.Create(CultureInfo.InvariantCulture,
@@ -168,17 +173,57 @@ public sealed class ReportWriter(
                 AppendPlot(html, "val-loss-vs-lambda", ReportPlots.MetricAgainstLambda(points, lossLabel));
                 AppendPlot(html, "sparsity-vs-lambda", ReportPlots.SparsityAgainstLambda(points));
             }
-            AppendPlot(html, "pareto-front", ReportPlots.Pareto(points, lossLabel));
+            AppendParetoPlot(html, rows, points);
             AppendPlot(html, "learning-curves", ReportPlots.LearningCurves(rows, lossLabel));
         }
         html.Write("</section>\n");
     }
 
-    private static void AppendPlot(TextWriter html, string id, string svg)
+    private string RankingText() => objectives.Count == 1
+        ? $"{metric.Name} ({metric.Goal.ToString().ToLowerInvariant()})"
+        : "Pareto front of " + string.Join(", ", objectives.Select(o => $"{o.Name} ({o.Goal.ToString().ToLowerInvariant()})"));
+
+    /// <summary>
+    /// One objective: validation loss against sparsity, the trade-off every L1 sweep has. Two or three: the sweep's own
+    /// objectives with the front, its labels and the hypervolume in the caption.
+    /// </summary>
+    private void AppendParetoPlot(TextWriter html, IReadOnlyList<RankedEntry> rows, IReadOnlyList<ReportPoint> points)
+    {
+        if (objectives.Count == 1)
+        {
+            AppendPlot(html, "pareto-front", ReportPlots.Pareto(points, lossLabel));
+            return;
+        }
+        var objectivePoints = ObjectivePoints(rows);
+        if (objectivePoints.Count == 0)
+        {
+            return;
+        }
+        var (svg, summary) = ParetoFrontPlot.Render(objectivePoints, objectives, reference, lossLabel);
+        AppendPlot(html, "pareto-front", svg, summary is null ? null : ParetoFrontPlot.Caption(summary, objectives));
+    }
+
+    /// <summary>The ranked trials with a finite value of every objective, in rank order.</summary>
+    private List<ObjectivePoint> ObjectivePoints(IReadOnlyList<RankedEntry> rows)
+    {
+        var readers = objectives.Select(o => MetricTable.Get(o.Name)).ToList();
+        var points = new List<ObjectivePoint>();
+        foreach (var row in rows.Where(r => r.Rank is not null && r.Entry.Result.Metrics is not null))
+        {
+            var values = readers.Select(r => r.OfTrial(row.Entry.Result.Metrics!)).ToList();
+            if (values.All(v => v is { } x && double.IsFinite(x)))
+            {
+                points.Add(new ObjectivePoint(row.Entry.TrialId, [.. values.Select(v => v!.Value)]));
+            }
+        }
+        return points;
+    }
+
+    private static void AppendPlot(TextWriter html, string id, string svg, string? caption = null)
     {
         var data = Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
         html.Write(string.Create(CultureInfo.InvariantCulture,
-            $"<figure id=\"{id}\"><img alt=\"{id}\" width=\"{ReportPlots.Width}\" height=\"{ReportPlots.Height}\" src=\"data:image/svg+xml;base64,{data}\"></figure>\n"));
+            $"<figure id=\"{id}\"><img alt=\"{id}\" width=\"{ReportPlots.Width}\" height=\"{ReportPlots.Height}\" src=\"data:image/svg+xml;base64,{data}\">{(caption is null ? "" : $"<figcaption>{Encode(caption)}</figcaption>")}</figure>\n"));
     }
 
     /// <summary>

@@ -14,10 +14,7 @@ public static class ReferencePoint
         var reference = new double[dimensions];
         for (var k = 0; k < dimensions; k++)
         {
-            var worst = points.Max(p => p[k]);
-            var range = worst - points.Min(p => p[k]);
-            var margin = range > 0 ? 0.1 * range : worst != 0 ? 0.1 * Math.Abs(worst) : 1.0;
-            reference[k] = worst + margin;
+            reference[k] = Beyond(points.Max(p => p[k]), points.Min(p => p[k]));
         }
         return reference;
     }
@@ -37,5 +34,13 @@ public static class ReferencePoint
             reference[k] = moved == 0 ? 1e-12 : moved;
         }
         return reference;
+    }
+
+    /// <summary>One objective's coordinate of the reference, from the worst and best values seen on it.</summary>
+    public static double Beyond(double worst, double best)
+    {
+        var range = worst - best;
+        var margin = range > 0 ? 0.1 * range : worst != 0 ? 0.1 * Math.Abs(worst) : 1.0;
+        return worst + margin;
     }
 }

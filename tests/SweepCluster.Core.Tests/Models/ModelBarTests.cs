@@ -41,4 +41,16 @@ public class ModelBarTests
         bar.Observe(Result(0.5));
         Assert.Null(bar.Request);
     }
+
+    [Fact]
+    public void With_two_objectives_it_asks_for_every_model()
+    {
+        var bar = new ModelBar(Accuracy, 1, objectives: 2);
+
+        bar.Observe(Result(0.9));
+        bar.Observe(Result(0.95));
+
+        Assert.Null(bar.Request!.Beat);
+        Assert.True(bar.Request.Wants(Result(0.1)));
+    }
 }

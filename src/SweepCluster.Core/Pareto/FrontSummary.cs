@@ -1,0 +1,59 @@
+namespace SweepCluster.Core.Pareto;
+
+/// <summary>
+/// What a multi-objective sweep has reached so far: which points are on its Pareto front (rank 1), the reference
+/// point bounding the hypervolume (the sweep file's, or <see cref="ReferencePoint.FromWorst"/> of all points), and the
+/// hypervolume the front dominates. The report and <c>monitor</c> both show it. Everything is in the minimised form
+/// (<see cref="ObjectiveOrientation"/>).
+/// </summary>
+public sealed record FrontSummary(IReadOnlyList<int> Members, IReadOnlyList<double> Reference, double Hypervolume, bool ReferenceGiven)
+{
+    /// <param name="points">Every ranked trial's minimised objective values (2 or 3 of them).</param>
+    /// <param name="reference">The minimised reference point from the sweep file, or null to derive one.</param>
+    /// <returns>Null when there is no point yet.</returns>
+    public static FrontSummary? Of(IReadOnlyList<IReadOnlyList<double>> points, IReadOnlyList<double>? reference)
+    {
+        if (points.Count == 0)
+        {
+            return null;
+        }
+        var members = FirstFront(points);
+        IReadOnlyList<double> bound = reference ?? ReferencePoint.FromWorst(points);
+        var volume = Pareto.Hypervolume.Of([.. members.Select(i => points[i])], bound);
+        return new FrontSummary(members, bound, volume, reference is not null);
+    }
+
+    /// <summary>
+    /// The non-dominated points, in index order, without sorting every front: in lexicographic order only an earlier
+    /// point can dominate a later one, and whatever an earlier dominated point dominates, a kept point dominates too, so
+    /// comparing with the kept points suffices. O(N log N + N·F) for a front of F, where a full sort is O(N²): a live
+    /// report of 10⁵ trials needs only this.
+    /// </summary>
+    public static int[] FirstFront(IReadOnlyList<IReadOnlyList<double>> points)
+    {
+        var order = Enumerable.Range(0, points.Count).Order(Comparer<int>.Create((a, b) => Lexicographic(points[a], points[b]))).ToList();
+        var kept = new List<int>();
+        foreach (var i in order)
+        {
+            if (!kept.Any(k => ParetoSorting.Dominates(points[k], points[i])))
+            {
+                kept.Add(i);
+            }
+        }
+        kept.Sort();
+        return [.. kept];
+    }
+
+    private static int Lexicographic(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        for (var k = 0; k < a.Count; k++)
+        {
+            var c = a[k].CompareTo(b[k]);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+        return 0;
+    }
+}

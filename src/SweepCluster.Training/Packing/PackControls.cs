@@ -36,15 +36,14 @@ internal sealed class PackControls : IDisposable
     public static PackControls For(IReadOnlyList<PackMember> members, Device device)
     {
         float Running(PackMember m, double value) => m.Running ? (float)value : 0f;
-        double Lambda(PackMember m) => m.Refitting ? 0 : m.Trial.Lambda;
         var k = members.Count;
         return new PackControls(
             torch.tensor(members.Select(m => Running(m, 1)).ToArray(), [k], device: device),
             torch.tensor(members.Select(m => Running(m, m.Trial.Training.LearningRate)).ToArray(), [k, 1, 1], device: device),
-            torch.tensor(members.Select(m => Running(m, Lambda(m))).ToArray(), [k, 1, 1], device: device),
-            torch.tensor(members.Select(m => Running(m, m.Trial.Training.LearningRate * Lambda(m))).ToArray(), [k, 1, 1], device: device))
+            torch.tensor(members.Select(m => Running(m, m.Lambda)).ToArray(), [k, 1, 1], device: device),
+            torch.tensor(members.Select(m => Running(m, m.Trial.Training.LearningRate * m.Lambda)).ToArray(), [k, 1, 1], device: device))
         {
-            AnyLambda = members.Any(m => m.Running && Lambda(m) != 0),
+            AnyLambda = members.Any(m => m.Running && m.Lambda != 0),
         };
     }
 

@@ -151,14 +151,15 @@ public sealed class PackedTrialRun : IDisposable
             .view(Count, batch)
             .mean([1]);
         losses.mul(controls.LossWeights).sum().backward();
-        if (plan.L1Mode == L1Mode.Penalty && controls.AnyLambda)
+        var l1 = L1Plan.For(plan.L1Mode, controls.AnyLambda);
+        if (l1.AddsGradient)
         {
             // lambda_k · sign(w) added to each trial's own slice, as TrialRun adds it (0 for an ended or refitting trial)
             network.AddL1Gradient(controls.Lambdas, plan.IncludeBiases);
         }
         refit.MaskGradients();
-        optimizer.Step(controls.LearningRates, plan.L1Mode == L1Mode.Proximal && controls.AnyLambda ? controls.ProximalScales : null);
-        if (plan.L1Mode == L1Mode.Group && controls.AnyLambda)
+        optimizer.Step(controls.LearningRates, l1.Proximal ? controls.ProximalScales : null);
+        if (l1.ShrinksGroups)
         {
             network.ShrinkGroups(controls.ProximalScales, plan.L1Groups);
         }
@@ -218,9 +219,9 @@ public sealed class PackedTrialRun : IDisposable
     }
 
     /// <summary>
-    /// Per running trial, TrialRun's end-of-epoch rules: divergence, history, best state, the gate, the end of its phase
-    /// (its last epoch or patience: the refit begins, or the trial completes). Every trial's epoch is reported before the gate
-    /// is asked about any, so that the verdicts of a pack come in one round.
+    /// Per running trial, the single run's end-of-epoch rules (<see cref="TrialProgress"/>): divergence, history, best state,
+    /// the gate, the end of its phase (its last epoch or patience: the refit begins, or the trial completes). Every trial's
+    /// epoch is reported before the gate is asked about any, so that the verdicts of a pack come in one round.
     /// </summary>
     private void CloseEpoch(int epoch, double[] trainLosses, PackEvaluation evaluation, Action<int, EpochRecord>? onEpoch, TrialGate? gate)
     {
@@ -244,20 +245,17 @@ public sealed class PackedTrialRun : IDisposable
         var refitting = new List<PackMember>();
         foreach (var member in reported)
         {
-            if (!member.IsFinalEpoch(epoch) && gate?.Invoke(member.Index, epoch) == false)
+            switch (member.Conclude(epoch, () => gate?.Invoke(member.Index, epoch) != false))
             {
-                member.End(TrialStatus.StoppedEarly, Trainer.TrialRun.StoppedEarlyReason(epoch), clock.Elapsed.TotalSeconds);
-            }
-            else if (member.PhaseOver(epoch))
-            {
-                if (member.BeginRefit(epoch))
-                {
-                    refitting.Add(member);
-                }
-                else
-                {
+                case EpochOutcome.StoppedEarly:
+                    member.End(TrialStatus.StoppedEarly, Trainer.TrialRun.StoppedEarlyReason(epoch), clock.Elapsed.TotalSeconds);
+                    break;
+                case EpochOutcome.Completed:
                     member.End(TrialStatus.Completed, null, clock.Elapsed.TotalSeconds);
-                }
+                    break;
+                case EpochOutcome.Refit:
+                    refitting.Add(member);
+                    break;
             }
         }
         if (improved.Any(i => i))
@@ -352,15 +350,10 @@ public sealed class PackedTrialRun : IDisposable
         }
     }
 
-    private static PackedOptimizer CreateOptimizer(TrainingSettings plan, PackedNetwork network)
-    {
-        var parameters = OptimizedParameters.Of(network.Layers.Select(l => (l.Weight, l.Bias)), plan.IncludeBiases);
-        return plan.Optimizer switch
-        {
-            OptimizerKind.Sgd => new PackedSgd(parameters, plan.Momentum),
-            _ => new PackedAdam(parameters),
-        };
-    }
+    private static PackedOptimizer CreateOptimizer(TrainingSettings plan, PackedNetwork network) =>
+        OptimizerChoice.Create<PackedOptimizer>(plan, network.Layers.Select(l => (l.Weight, l.Bias)),
+            sgd: p => new PackedSgd(p, plan.Momentum),
+            adam: p => new PackedAdam(p));
 
     public void Dispose()
     {

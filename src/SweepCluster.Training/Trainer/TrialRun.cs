@@ -25,8 +25,8 @@ internal sealed class TrialRun : IDisposable
     private readonly TrialRandom random;
     private readonly FeedForwardNetwork network;
     private IParameterOptimizer optimizer;
-    private readonly BestState best;
-    private readonly List<EpochRecord> history = [];
+    private readonly BestWeights best;
+    private readonly TrialProgress progress;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly DeviceGate? deviceGate;
     private readonly Func<TrainingSettings, FeedForwardNetwork, IParameterOptimizer> newOptimizer;
@@ -47,31 +47,21 @@ internal sealed class TrialRun : IDisposable
         random = new TrialRandom(trial.Seed, device);
         network = new FeedForwardNetwork(data.Features, trial.Widths, outputs, trial.Dropout, random);
         optimizer = this.newOptimizer(trial.Training, network);
-        best = new BestState(network);
+        best = new BestWeights(network);
+        progress = new TrialProgress(trial);
         loss = new TrialLoss(data, trial.Training);
     }
 
     private TrainingSettings Settings => trial.Training;
 
     /// <summary>
-    /// Whether regularized epochs are followed by a refit: when refit_epochs asks for one and lambda is above 0 (a trial at
-    /// lambda 0 selected nothing, and more epochs without a penalty are no refit: its metrics are its best epoch's).
-    /// </summary>
-    private bool HasRefit => Settings.RefitEpochs > 0 && trial.Lambda != 0;
-
-    /// <summary>Lambda of the current phase: the trial's, then 0 during the refit.</summary>
-    private double Lambda => refit is null ? trial.Lambda : 0;
-
-    /// <summary>
     /// Trains the trial's regularized epochs, then its refit epochs (lambda 0, zero pattern frozen) if it has any (see
-    /// <see cref="HasRefit"/>); patience ends each phase on its own. After each reported epoch but the last possible one
+    /// <see cref="TrialProgress"/>); patience ends each phase on its own. After each reported epoch but the trial's final one
     /// <paramref name="gate"/> may stop it early. Epochs are numbered on across both phases.
     /// </summary>
     public TrialResult Execute(Action<EpochRecord>? onEpoch, CancellationToken cancellation, TrialGate? gate = null)
     {
-        var lastEpoch = Settings.Epochs;
-        var epochsWithoutImprovement = 0;
-        for (var epoch = 1; epoch <= lastEpoch; epoch++)
+        for (var epoch = 1; epoch <= progress.LastEpoch; epoch++)
         {
             if (RunEpoch(cancellation) is not (var trainLoss, var evaluation))
             {
@@ -81,30 +71,22 @@ internal sealed class TrialRun : IDisposable
             {
                 return Finish(TrialStatus.Diverged, diverged);
             }
-            var record = evaluation.ToRecord(epoch, trainLoss, refit: refit is not null);
-            history.Add(record);
+            var record = evaluation.ToRecord(epoch, trainLoss, refit: progress.Refitting);
+            if (progress.Record(record))
+            {
+                best.Save();
+            }
             onEpoch?.Invoke(record);
-            var improved = best.Offer(record);
-            epochsWithoutImprovement = improved ? 0 : epochsWithoutImprovement + 1;
-            var phaseOver = epoch == lastEpoch || (Settings.Patience > 0 && epochsWithoutImprovement >= Settings.Patience);
-            // The gate is not asked after the trial's own last epoch (a trial that ends here completes): that is
-            // training.epochs when it has no refit, however many refit epochs the sweep's other trials get.
-            var finalEpoch = phaseOver && (refit is not null || !HasRefit);
-            if (!finalEpoch && gate?.Invoke(0, epoch) == false)
+            switch (progress.Conclude(epoch, () => gate?.Invoke(0, epoch) != false))
             {
-                return Finish(TrialStatus.StoppedEarly, StoppedEarlyReason(epoch));
+                case EpochOutcome.StoppedEarly:
+                    return Finish(TrialStatus.StoppedEarly, StoppedEarlyReason(epoch));
+                case EpochOutcome.Completed:
+                    return Finish(TrialStatus.Completed, null);
+                case EpochOutcome.Refit:
+                    BeginRefit();
+                    break;
             }
-            if (!phaseOver)
-            {
-                continue;
-            }
-            if (refit is not null || !HasRefit)
-            {
-                break;
-            }
-            BeginRefit();
-            lastEpoch = epoch + Settings.RefitEpochs;
-            epochsWithoutImprovement = 0;
         }
         return Finish(TrialStatus.Completed, null);
     }
@@ -122,7 +104,6 @@ internal sealed class TrialRun : IDisposable
         refit = ZeroPattern.Freeze(network.Weights.ToList(), Settings);
         optimizer.Dispose();
         optimizer = newOptimizer(Settings, network);
-        best.BeginPhase();
     }
 
     /// <summary>One epoch's training and evaluation, holding the device's gate; null when it was cancelled.</summary>
@@ -162,14 +143,15 @@ internal sealed class TrialRun : IDisposable
         var logits = network.Forward(data.TrainFeatures.index_select(0, rows), training: true);
         var batchLoss = loss.Mean(logits, data.TrainLabels.index_select(0, rows));
         batchLoss.backward();
-        var lambda = Lambda;
-        if (Settings.L1Mode == L1Mode.Penalty && lambda != 0)
+        var lambda = progress.Lambda;
+        var l1 = L1Plan.For(Settings.L1Mode, lambda != 0);
+        if (l1.AddsGradient)
         {
             L1Term.AddGradient(network, Settings.IncludeBiases, lambda);
         }
         refit?.MaskGradients();
-        optimizer.Step(Settings.L1Mode == L1Mode.Proximal ? lambda : 0);
-        if (Settings.L1Mode == L1Mode.Group && lambda > 0)
+        optimizer.Step(l1.Proximal ? lambda : 0);
+        if (l1.ShrinksGroups)
         {
             GroupL1.Shrink(network, Settings.L1Groups, Settings.LearningRate * lambda);
         }
@@ -220,27 +202,23 @@ internal sealed class TrialRun : IDisposable
 
     private TrialResult Finish(TrialStatus status, string? reason)
     {
-        if (best.Record is null)
+        var history = progress.History;
+        if (progress.Best is null)
         {
             return new TrialResult(trial.Id, status, reason, null, history);
         }
         best.Restore();
         var sparsity = SparsityMeter.Measure(network, Settings.SparsityThreshold, data.FeatureNames);
         var seconds = clock.Elapsed.TotalSeconds;
-        var metrics = TrialMetricsBuilder.From(best.Record, sparsity, network.ParameterCount, history.Count, seconds, data.TrainRows);
+        var metrics = TrialMetricsBuilder.From(progress.Best, sparsity, network.ParameterCount, history.Count, seconds, data.TrainRows);
         var model = ModelExport.From([.. network.Layers.Select(l => (l.Weight, l.Bias))], data, trial);
         return new TrialResult(trial.Id, status, reason, metrics, history, Model: model);
     }
 
-    internal static IParameterOptimizer CreateOptimizer(TrainingSettings settings, FeedForwardNetwork network)
-    {
-        var parameters = OptimizedParameters.Of(network.Layers.Select(l => (l.Weight, l.Bias)), settings.IncludeBiases);
-        return settings.Optimizer switch
-        {
-            OptimizerKind.Sgd => new SgdOptimizer(parameters, settings.LearningRate, settings.Momentum),
-            _ => new AdamOptimizer(parameters, settings.LearningRate),
-        };
-    }
+    internal static IParameterOptimizer CreateOptimizer(TrainingSettings settings, FeedForwardNetwork network) =>
+        OptimizerChoice.Create<IParameterOptimizer>(settings, network.Layers.Select(l => (l.Weight, l.Bias)),
+            sgd: p => new SgdOptimizer(p, settings.LearningRate, settings.Momentum),
+            adam: p => new AdamOptimizer(p, settings.LearningRate));
 
     public void Dispose()
     {

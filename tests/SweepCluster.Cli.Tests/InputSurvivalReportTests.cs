@@ -55,7 +55,7 @@ public partial class InputSurvivalReportTests
         // given a snapshot whose best trial kept 4 of its inputs and 12 hidden units
         var best = new BestTrial("s-3", "val_loss", 0.34, 0.34, 0.8, "w", new Dictionary<string, string> { ["lambda"] = "0.8" },
             ActiveInputs: 4, ActiveInputNames: ["x0", "x1", "x2", "x3"], ActiveNeurons: [12]);
-        var snapshot = new MonitorSnapshot("s", "finished", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1, 1, 0, 0, 0, "val_loss", "minimize",
+        var snapshot = new MonitorSnapshot("s", SweepState.Finished, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1, 1, 0, 0, 0, "val_loss", MetricGoal.Minimize,
             best, [], [], TimeSpan.Zero, null, 3, 0);
 
         // when the report is written

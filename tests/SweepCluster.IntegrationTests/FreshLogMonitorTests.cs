@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SweepCluster.Core.Monitoring;
+using SweepCluster.Core.Results;
 
 namespace SweepCluster.IntegrationTests;
 
@@ -72,7 +73,7 @@ public sealed class FreshLogMonitorTests : IDisposable
         // then each trial went through training, its epochs and its result, as results.jsonl has it
         var trials = monitor.Trials().OrderBy(t => t.TrialId, StringComparer.Ordinal).ToList();
         Assert.Equal(results.Select(r => r.TrialId).Order(StringComparer.Ordinal), trials.Select(t => t.TrialId));
-        Assert.All(trials, t => Assert.Equal((TrialPhase.Done, "completed", Epochs, Epochs), (t.Phase, t.Status, t.Epoch, t.Epochs)));
+        Assert.All(trials, t => Assert.Equal((TrialPhase.Done, (TrialStatus?)TrialStatus.Completed, Epochs, Epochs), (t.Phase, t.Status, t.Epoch, t.Epochs)));
         Assert.All(trials, t => Assert.Equal(results.Single(r => r.TrialId == t.TrialId).Lambda, t.Parameters["lambda"]));
         Assert.All(trials, t => Assert.Equal(results.Single(r => r.TrialId == t.TrialId).ValLoss, t.Metrics["val_loss"], 12));
     }

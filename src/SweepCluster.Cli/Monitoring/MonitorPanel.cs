@@ -11,7 +11,7 @@ public static class MonitorPanel
     private const int FailuresShown = 5;
 
     public static IRenderable Render(MonitorSnapshot s) => new Rows(
-        new Markup($"[bold]Sweep {Markup.Escape(s.SweepId ?? "?")}[/] ({Markup.Escape(s.Kept > 0 ? $"{s.State}, resumed, {s.Kept} kept" : s.State)})  ETA [bold]{MonitorText.Eta(s.Eta)}[/]  "
+        new Markup($"[bold]Sweep {Markup.Escape(s.SweepId ?? "?")}[/] ({Markup.Escape(s.Kept > 0 ? $"{MonitorText.State(s)}, resumed, {s.Kept} kept" : MonitorText.State(s))})  ETA [bold]{MonitorText.Eta(s.Eta)}[/]  "
             + $"{MonitorText.Number(s.TrialsPerMinute, "F1")} trials/min  [grey]at {s.At:HH:mm:ss}[/]"),
         Counts(s.Done, s.Running, s.Queued, s.Failed),
         Best(s),

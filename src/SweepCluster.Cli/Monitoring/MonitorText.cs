@@ -1,5 +1,6 @@
 using System.Globalization;
 using SweepCluster.Core.Monitoring;
+using SweepCluster.Core.Results;
 
 namespace SweepCluster.Cli.Monitoring;
 
@@ -9,13 +10,13 @@ public static class MonitorText
     public static string StatusLine(MonitorSnapshot s)
     {
         var best = s.Best is { } b ? Invariant($", best {b.TrialId} {b.Metric}={b.Value:G5}") : "";
-        return Invariant($"[{s.At:HH:mm:ss}] sweep {s.SweepId ?? "?"} {s.State}{Resumed(s)}: {s.Done}/{Total(s)} done{StoppedEarly(s)}, {s.Running} running, {s.Queued} queued, {s.Failed} failed{best}, ETA {Eta(s.Eta)}");
+        return Invariant($"[{s.At:HH:mm:ss}] sweep {s.SweepId ?? "?"} {State(s)}{Resumed(s)}: {s.Done}/{Total(s)} done{StoppedEarly(s)}, {s.Running} running, {s.Queued} queued, {s.Failed} failed{best}, ETA {Eta(s.Eta)}");
     }
 
     public static string Report(MonitorSnapshot s)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        text.WriteLine(Invariant($"Sweep {s.SweepId ?? "(no start event yet)"}: {s.State}{Resumed(s)}"));
+        text.WriteLine(Invariant($"Sweep {s.SweepId ?? "(no start event yet)"}: {State(s)}{Resumed(s)}"));
         text.WriteLine(Invariant($"  trials: {s.Done} done{StoppedEarly(s)}, {s.Running} running, {s.Queued} queued, {s.Failed} failed, of {Total(s)}"));
         text.WriteLine(Invariant($"  rate: {Number(s.TrialsPerMinute, "F1")} trials/min, ETA {Eta(s.Eta)}"));
         if (s.Best is { } best)
@@ -56,7 +57,9 @@ public static class MonitorText
         : w.TrialId;
 
     public static string Failure(FailureView f) =>
-        f.Kind == "failed" && f.Attempt is { } a ? Invariant($"failed (attempt {a}/{f.MaxAttempts}{(f.Final ? ", final" : "")})") : f.Kind;
+        f.Kind == TrialStatus.Failed && f.Attempt is { } a
+            ? Invariant($"{TrialStatusText.Of(f.Kind)} (attempt {a}/{f.MaxAttempts}{(f.Final ? ", final" : "")})")
+            : TrialStatusText.Of(f.Kind);
 
     public static string Parameters(IReadOnlyDictionary<string, string> parameters) =>
         parameters.Count == 0 ? "(parameters not logged)" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"));
@@ -85,6 +88,8 @@ public static class MonitorText
         : $"sparsity={Number(best.Sparsity, "F4")}";
 
     public static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+
+    public static string State(MonitorSnapshot s) => SweepStateText.Of(s.State);
 
     private static string StoppedEarly(MonitorSnapshot s) => s.StoppedEarly > 0 ? Invariant($" ({s.StoppedEarly} stopped early)") : "";
 

@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using SweepCluster.Core.Results;
 
 namespace SweepCluster.Core.Monitoring;
 
 /// <summary>
 /// <c>monitor --json</c>: a snapshot as one JSON object with snake_case fields (the schema is in the README).
-/// Written field by field so that the schema is explicit here and non-finite numbers become null.
+/// Written field by field so that the schema is explicit here and non-finite numbers become null; the snapshot's
+/// enums become their names here.
 /// </summary>
 public static class MonitorJson
 {
@@ -19,7 +21,7 @@ public static class MonitorJson
             json.WriteStartObject();
             json.WriteNumber("schema", SchemaVersion);
             json.WriteString("sweep_id", snapshot.SweepId);
-            json.WriteString("state", snapshot.State);
+            json.WriteString("state", SweepStateText.Of(snapshot.State));
             WriteTime(json, "started_at", snapshot.StartedAt);
             WriteTime(json, "at", snapshot.At);
             WriteNumber(json, "total", snapshot.Total);
@@ -31,7 +33,7 @@ public static class MonitorJson
             json.WriteNumber("failed", snapshot.Failed);
             json.WriteStartObject("metric");
             json.WriteString("name", snapshot.Metric);
-            json.WriteString("goal", snapshot.Goal);
+            json.WriteString("goal", snapshot.Goal.ToString().ToLowerInvariant());
             json.WriteEndObject();
             WriteBest(json, snapshot.Best);
             WriteImportance(json, snapshot.Importance);
@@ -127,7 +129,7 @@ public static class MonitorJson
             WriteTime(json, "time", failure.Time);
             json.WriteString("trial_id", failure.TrialId);
             json.WriteString("worker", failure.Worker);
-            json.WriteString("kind", failure.Kind);
+            json.WriteString("kind", TrialStatusText.Of(failure.Kind));
             WriteNumber(json, "attempt", failure.Attempt);
             WriteNumber(json, "max_attempts", failure.MaxAttempts);
             json.WriteString("reason", failure.Reason);

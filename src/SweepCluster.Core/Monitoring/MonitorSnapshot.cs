@@ -1,3 +1,5 @@
+using SweepCluster.Core.Sweeps;
+
 namespace SweepCluster.Core.Monitoring;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace SweepCluster.Core.Monitoring;
 /// </summary>
 public sealed record MonitorSnapshot(
     string? SweepId,
-    string State,
+    SweepState State,
     DateTimeOffset? StartedAt,
     DateTimeOffset At,
     long? Total,
@@ -19,7 +21,7 @@ public sealed record MonitorSnapshot(
     long Queued,
     long Failed,
     string Metric,
-    string Goal,
+    MetricGoal Goal,
     BestTrial? Best,
     IReadOnlyList<WorkerView> Workers,
     IReadOnlyList<FailureView> RecentFailures,

@@ -1,5 +1,6 @@
 using SweepCluster.Core.Analysis;
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Monitoring;
@@ -19,12 +20,12 @@ public sealed class SweepMonitor
     private readonly Dictionary<string, WorkerState> workers = new(StringComparer.Ordinal);
     private readonly List<FailureView> failures = [];
     private string? sweepId;
-    private string state = "waiting";
+    private SweepState state = SweepState.Waiting;
     private DateTimeOffset? startedAt;
     private DateTimeOffset? lastEventAt;
     private long? total;
-    private string metric = MetricName.Default;
-    private string goal = "minimize";
+    private string metric = MetricTable.Default;
+    private MetricGoal goal = MetricTable.DefaultGoal(MetricTable.Default);
     private long kept;
     private long settledAtStart;
 
@@ -65,7 +66,7 @@ public sealed class SweepMonitor
     public MonitorSnapshot Snapshot(DateTimeOffset? now = null)
     {
         // A finished sweep's rates are those it ended with, not ones that decay while someone watches.
-        var at = (state == "finished" ? lastEventAt : now ?? lastEventAt) ?? now ?? DateTimeOffset.UnixEpoch;
+        var at = (state == SweepState.Finished ? lastEventAt : now ?? lastEventAt) ?? now ?? DateTimeOffset.UnixEpoch;
         var done = trials.Values.Count(t => t.Phase == TrialPhase.Done);
         var failed = trials.Values.Count(t => t.Phase == TrialPhase.Failed);
         var running = trials.Values.Count(t => t.Phase == TrialPhase.Running);
@@ -74,11 +75,11 @@ public sealed class SweepMonitor
         var settled = Math.Max(done + failed, kept + settledNow);
         var queued = total is { } n ? Math.Max(0, n - settled - running) : trials.Values.Count(t => t.Phase == TrialPhase.Queued);
         var rate = Rate(settledNow, startedAt, at);
-        TimeSpan? eta = state == "finished" ? TimeSpan.Zero
+        TimeSpan? eta = state == SweepState.Finished ? TimeSpan.Zero
             : rate is > 0 && total is { } all ? TimeSpan.FromMinutes(Math.Max(0, all - settled) / rate.Value) : null;
         return new MonitorSnapshot(sweepId, state, startedAt, at, total, done, running, queued, failed, metric, goal,
             Best(), WorkerViews(at), [.. failures.TakeLast(FailuresKept).Reverse()], eta, rate, EventsRead, 0,
-            trials.Values.Count(t => t.Phase == TrialPhase.Done && t.Status == "stopped_early"), Kept: kept);
+            trials.Values.Count(t => t.Phase == TrialPhase.Done && t.Status == TrialStatus.StoppedEarly), Kept: kept);
     }
 
     /// <summary>
@@ -90,7 +91,7 @@ public sealed class SweepMonitor
     public ImportanceResult? Importance(ImportanceSettings? settings = null)
     {
         var ranked = trials.Values
-            .Where(t => t.Phase == TrialPhase.Done && t.Status is "completed" or "stopped_early" && t.Parameters.Count > 0
+            .Where(t => t.Phase == TrialPhase.Done && t.Status is TrialStatus.Completed or TrialStatus.StoppedEarly && t.Parameters.Count > 0
                 && t.Metrics.TryGetValue(metric, out var value) && double.IsFinite(value))
             .Select(t => new AnalysisTrial(t.TrialId, [.. t.Parameters.Select(p => new SweptValue(p.Key, p.Value))], t.Metrics[metric]))
             .ToList();
@@ -128,10 +129,10 @@ public sealed class SweepMonitor
                 OnFailed(e);
                 break;
             case EventTemplates.SweepStopping:
-                state = "stopping";
+                state = SweepState.Stopping;
                 break;
             case EventTemplates.SweepFinished:
-                state = "finished";
+                state = SweepState.Finished;
                 break;
             default:
                 if (e.Template.StartsWith(EventTemplates.TrialRequeuedPrefix, StringComparison.Ordinal))
@@ -174,12 +175,13 @@ public sealed class SweepMonitor
     private void Begin(LogEvent e)
     {
         sweepId = e.Text("SweepId");
-        state = "running";
+        state = SweepState.Running;
         startedAt = e.Timestamp;
         lastEventAt = e.Timestamp;
         total = e.Integer("Total");
-        metric = e.Text("Metric") ?? MetricName.Default;
-        goal = e.Text("Goal") ?? MetricTable.DefaultGoal(metric).ToString().ToLowerInvariant();
+        metric = e.Text("Metric") ?? MetricTable.Default;
+        // The coordinator logs the goal the sweep file gave; a log without one ranks as the table's default for the metric.
+        goal = Enum.TryParse<MetricGoal>(e.Text("Goal"), ignoreCase: true, out var logged) ? logged : MetricTable.DefaultGoal(metric);
     }
 
     private void OnTrialStarted(LogEvent e)
@@ -226,7 +228,7 @@ public sealed class SweepMonitor
         {
             return;
         }
-        trial.Status = e.Text("Status");
+        trial.Status = TrialStatusText.Parse(e.Text("Status"));
         trial.Reason = e.Text("Reason") is { Length: > 0 } reason ? reason : trial.Reason;
         trial.Parameters = e.Map("Parameters");
         trial.Device = e.Text("Device") ?? trial.Device;
@@ -234,13 +236,7 @@ public sealed class SweepMonitor
         trial.SamplesPerSecond = e.Number("SamplesPerSecond") is { } sps && sps > 0 ? sps : null;
         trial.ActiveInputNames = e.Texts("ActiveInputNames");
         trial.ActiveNeurons = e.Integers("ActiveNeurons");
-        foreach (var name in MetricName.Logged)
-        {
-            if (e.Number(MetricName.Property(name)) is { } value)
-            {
-                trial.Metrics[name] = value;
-            }
-        }
+        ReadMetrics(e, trial, overwrite: true);
         if (WorkerFor(e.Text("Worker") ?? trial.Worker) is { } worker && trial.SamplesPerSecond is { } rate)
         {
             worker.SamplesPerSecond = rate;
@@ -254,17 +250,11 @@ public sealed class SweepMonitor
             return;
         }
         Settle(trial, TrialPhase.Done, e);
-        if (e.Number("ValLoss") is { } valLoss)
+        // The finished line carries val_loss and sparsity; the worker's result event, where it was read, has the same values.
+        ReadMetrics(e, trial, overwrite: false);
+        if (trial.Status == TrialStatus.Diverged)
         {
-            trial.Metrics.TryAdd("val_loss", valLoss);
-        }
-        if (e.Number("Sparsity") is { } sparsity)
-        {
-            trial.Metrics.TryAdd("sparsity", sparsity);
-        }
-        if (trial.Status == "diverged")
-        {
-            failures.Add(new FailureView(e.Timestamp, trial.TrialId, trial.Worker, "diverged", null, null, trial.Reason ?? "", Final: true));
+            failures.Add(new FailureView(e.Timestamp, trial.TrialId, trial.Worker, TrialStatus.Diverged, null, null, trial.Reason ?? "", Final: true));
         }
     }
 
@@ -279,10 +269,10 @@ public sealed class SweepMonitor
         var final = attempt is { } a && max is { } m && a >= m;
         trial.Reason = e.Text("Reason");
         trial.Worker = e.Text("Worker") ?? trial.Worker;
-        failures.Add(new FailureView(e.Timestamp, trial.TrialId, trial.Worker, "failed", attempt, max, trial.Reason ?? "", final));
+        failures.Add(new FailureView(e.Timestamp, trial.TrialId, trial.Worker, TrialStatus.Failed, attempt, max, trial.Reason ?? "", final));
         if (final)
         {
-            trial.Status = "failed";
+            trial.Status = TrialStatus.Failed;
             Settle(trial, TrialPhase.Failed, e);
         }
         else
@@ -298,6 +288,18 @@ public sealed class SweepMonitor
         {
             Release(trial);
             trial.Phase = TrialPhase.Queued;
+        }
+    }
+
+    // Every metric of the table that the event carries, under its name (val_loss from the property ValLoss).
+    private static void ReadMetrics(LogEvent e, TrialState trial, bool overwrite)
+    {
+        foreach (var metric in MetricTable.All)
+        {
+            if (e.Number(metric.Property) is { } value && (overwrite || !trial.Metrics.ContainsKey(metric.Name)))
+            {
+                trial.Metrics[metric.Name] = value;
+            }
         }
     }
 
@@ -355,9 +357,9 @@ public sealed class SweepMonitor
 
     private BestTrial? Best()
     {
-        var sign = goal == "maximize" ? -1 : 1;
+        var sign = goal == MetricGoal.Maximize ? -1 : 1;
         var best = trials.Values
-            .Where(t => t.Phase == TrialPhase.Done && (t.Status is null or "completed" or "stopped_early") && t.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
+            .Where(t => t.Phase == TrialPhase.Done && (t.Status is null or TrialStatus.Completed or TrialStatus.StoppedEarly) && t.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
             .OrderBy(t => sign * t.Metrics[metric])
             .ThenBy(t => t.TrialId, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -1,3 +1,5 @@
+using SweepCluster.Core.Results;
+
 namespace SweepCluster.Core.Monitoring;
 
 /// <summary>The mutable per-trial state <see cref="SweepMonitor"/> folds events into.</summary>
@@ -10,7 +12,7 @@ internal sealed class TrialState(string trialId)
     public string? Node { get; set; }
     public int? Epoch { get; set; }
     public int? Epochs { get; set; }
-    public string? Status { get; set; }
+    public TrialStatus? Status { get; set; }
     public string? Reason { get; set; }
     public IReadOnlyDictionary<string, string> Parameters { get; set; } = new Dictionary<string, string>();
     public Dictionary<string, double> Metrics { get; } = new(StringComparer.Ordinal);

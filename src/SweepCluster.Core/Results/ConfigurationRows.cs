@@ -38,7 +38,7 @@ public static class ConfigurationRows
             var failed = first.Result with { TrialId = id, Metrics = null, History = [], Model = null };
             return (new LeaderboardEntry(index, first.SweptValues, failed), summary);
         }
-        var result = new TrialResult(id, TrialStatus.Completed, Reason(repeatsOf), Means(ranked, summary), []);
+        var result = new TrialResult(id, TrialStatus.Completed, Reason(repeatsOf), Means(ranked), []);
         return (new LeaderboardEntry(index, first.SweptValues, result), summary);
     }
 
@@ -54,15 +54,20 @@ public static class ConfigurationRows
 
     /// <summary>
     /// The means as a trial's metrics, for the ranking and the report: counts are rounded to the nearest whole number here
-    /// (the leaderboard files take the exact means from the summary); the per-layer sparsity is averaged layer by layer;
-    /// the active inputs' names are those every rankable repeat kept.
+    /// (the leaderboard files take the exact means from the summary, which averages the same values the same way); the
+    /// per-layer sparsity is averaged layer by layer; the active inputs' names are those every rankable repeat kept.
+    /// Each metric is read from its property, not looked up by name, so that no list of metric names lives here.
     /// </summary>
-    private static TrialMetrics Means(List<TrialMetrics> ranked, RepeatSummary summary)
+    private static TrialMetrics Means(List<TrialMetrics> ranked)
     {
-        double Mean(string name) => summary.Of(name).Mean;
+        double Mean(Func<TrialMetrics, double> value) => MetricSpread.Of([.. ranked.Select(value)]).Mean;
         // A classification row has no regression metrics and the reverse: a metric its repeats lack stays null.
-        double? MeanOrNull(string name) => double.IsNaN(Mean(name)) ? null : Mean(name);
-        int Whole(string name) => (int)Math.Round(Mean(name), MidpointRounding.AwayFromZero);
+        double? MeanOrNull(Func<TrialMetrics, double?> value)
+        {
+            var mean = Mean(m => value(m) ?? double.NaN);
+            return double.IsNaN(mean) ? null : mean;
+        }
+        int Whole(Func<TrialMetrics, double> value) => (int)Math.Round(Mean(value), MidpointRounding.AwayFromZero);
         var layers = ranked[0].LayerSparsity.Count;
         var layerSparsity = ranked.All(m => m.LayerSparsity.Count == layers)
             ? Enumerable.Range(0, layers).Select(i => ranked.Average(m => m.LayerSparsity[i])).ToList()
@@ -71,22 +76,22 @@ public static class ConfigurationRows
             ? ranked.Skip(1).Aggregate((IEnumerable<string>)ranked[0].ActiveInputNames!, (kept, m) => kept.Intersect(m.ActiveInputNames!)).ToList()
             : null;
         return new TrialMetrics(
-            ValLoss: Mean("val_loss"),
-            ValAccuracy: MeanOrNull("val_accuracy"),
-            TrainLoss: Mean("train_loss"),
-            L1Norm: Mean("l1_norm"),
-            Sparsity: Mean("sparsity"),
-            ExactZeroFraction: Mean("exact_zero_fraction"),
+            ValLoss: Mean(m => m.ValLoss),
+            ValAccuracy: MeanOrNull(m => m.ValAccuracy),
+            TrainLoss: Mean(m => m.TrainLoss),
+            L1Norm: Mean(m => m.L1Norm),
+            Sparsity: Mean(m => m.Sparsity),
+            ExactZeroFraction: Mean(m => m.ExactZeroFraction),
             LayerSparsity: layerSparsity,
-            ActiveInputs: Whole("active_inputs"),
-            Parameters: (long)Math.Round(Mean("parameters"), MidpointRounding.AwayFromZero),
-            EpochsRun: Whole("epochs_run"),
-            BestEpoch: Whole("best_epoch"),
-            Seconds: Mean("seconds"),
-            SamplesPerSecond: Mean("samples_per_second"),
+            ActiveInputs: Whole(m => m.ActiveInputs),
+            Parameters: (long)Math.Round(Mean(m => m.Parameters), MidpointRounding.AwayFromZero),
+            EpochsRun: Whole(m => m.EpochsRun),
+            BestEpoch: Whole(m => m.BestEpoch),
+            Seconds: Mean(m => m.Seconds),
+            SamplesPerSecond: Mean(m => m.SamplesPerSecond),
             ActiveInputNames: names,
-            ValRmse: MeanOrNull("val_rmse"),
-            ValMae: MeanOrNull("val_mae"),
-            ValR2: MeanOrNull("val_r2"));
+            ValRmse: MeanOrNull(m => m.ValRmse),
+            ValMae: MeanOrNull(m => m.ValMae),
+            ValR2: MeanOrNull(m => m.ValR2));
     }
 }

@@ -6,19 +6,14 @@ namespace SweepCluster.Core.Results;
 /// </summary>
 public sealed record RepeatSummary(int Recorded, int Ranked, IReadOnlyDictionary<string, MetricSpread> Metrics)
 {
-    /// <summary>The metrics a configuration's row averages, in leaderboard order, each read from a trial's metrics.</summary>
+    /// <summary>
+    /// The metrics a configuration's row averages, each read from a trial's metrics: every row of <see cref="MetricTable"/> in
+    /// its order (NaN where the trial has none: the other task's metrics), then the numbers a trial has that rank nothing.
+    /// </summary>
     public static IReadOnlyList<(string Name, Func<TrialMetrics, double> Value)> NumericMetrics { get; } =
     [
-        ("val_loss", m => m.ValLoss),
-        ("val_accuracy", m => m.ValAccuracy ?? double.NaN),
-        ("val_rmse", m => m.ValRmse ?? double.NaN),
-        ("val_mae", m => m.ValMae ?? double.NaN),
-        ("val_r2", m => m.ValR2 ?? double.NaN),
-        ("train_loss", m => m.TrainLoss),
-        ("sparsity", m => m.Sparsity),
+        .. MetricTable.All.Select(metric => (metric.Name, (Func<TrialMetrics, double>)(m => metric.OfTrial(m) ?? double.NaN))),
         ("exact_zero_fraction", m => m.ExactZeroFraction),
-        ("active_inputs", m => m.ActiveInputs),
-        ("l1_norm", m => m.L1Norm),
         ("parameters", m => m.Parameters),
         ("epochs_run", m => m.EpochsRun),
         ("best_epoch", m => m.BestEpoch),

@@ -29,7 +29,7 @@ public sealed class ResumedSweepMonitorTests
 
         // then it is running again with 2 kept, the earlier run's trial and worker are no longer running, and only the
         // trial settled since the resume counts for the rate
-        Assert.Equal(("running", 2L), (snapshot.State, snapshot.Kept));
+        Assert.Equal((SweepState.Running, 2L), (snapshot.State, snapshot.Kept));
         Assert.Equal((2L, 0L, 1L), (snapshot.Done, snapshot.Running, snapshot.Queued));
         Assert.DoesNotContain(snapshot.Workers, w => w.Worker is "w0" or "w1");
         Assert.Equal(1.0, snapshot.TrialsPerMinute!.Value, 6);
@@ -47,7 +47,7 @@ public sealed class ResumedSweepMonitorTests
         var snapshot = monitor.Snapshot();
 
         // then one trial is left to run
-        Assert.Equal(("s", "running", 3L, 1L), (snapshot.SweepId, snapshot.State, snapshot.Kept, snapshot.Queued));
+        Assert.Equal(("s", SweepState.Running, 3L, 1L), (snapshot.SweepId, snapshot.State, snapshot.Kept, snapshot.Queued));
         Assert.Contains("\"kept\": 3", MonitorJson.Write(snapshot, []));
     }
 

@@ -1,4 +1,5 @@
 using SweepCluster.Core.Monitoring;
+using SweepCluster.Core.Results;
 
 namespace SweepCluster.Core.Tests.Monitoring;
 
@@ -21,7 +22,7 @@ public class SweepMonitorTests
         // Then the counts are the coordinator's, and the best trial carries its swept parameters
         Assert.Equal(2, tail.Files.Count);
         Assert.Equal("monitor-demo", snapshot.SweepId);
-        Assert.Equal("finished", snapshot.State);
+        Assert.Equal(SweepState.Finished, snapshot.State);
         Assert.Equal(14, snapshot.Total);
         Assert.Equal(13, snapshot.Done);
         Assert.Equal(1, snapshot.Failed);
@@ -50,13 +51,13 @@ public class SweepMonitorTests
     {
         var (snapshot, _) = Fold(RecordedLogs.Folder);
 
-        var failed = snapshot.RecentFailures.Where(f => f.Kind == "failed").ToList();
+        var failed = snapshot.RecentFailures.Where(f => f.Kind == TrialStatus.Failed).ToList();
         Assert.Equal([3, 2, 1], failed.Select(f => f.Attempt!.Value));
         Assert.All(failed, f => Assert.Equal("monitor-demo-12", f.TrialId));
         Assert.All(failed, f => Assert.Contains("CUDA is not available", f.Reason));
         Assert.True(failed[0].Final);
         Assert.False(failed[1].Final);
-        var diverged = snapshot.RecentFailures.Where(f => f.Kind == "diverged").Select(f => f.TrialId).Order().ToList();
+        var diverged = snapshot.RecentFailures.Where(f => f.Kind == TrialStatus.Diverged).Select(f => f.TrialId).Order().ToList();
         Assert.Equal(["monitor-demo-13", "monitor-demo-7"], diverged);
         Assert.Contains(snapshot.RecentFailures, f => f.Reason.StartsWith("loss became NaN", StringComparison.Ordinal));
         Assert.True(snapshot.RecentFailures.Zip(snapshot.RecentFailures.Skip(1)).All(p => p.First.Time >= p.Second.Time));
@@ -94,7 +95,7 @@ public class SweepMonitorTests
         var (snapshot, _) = Fold(RecordedLogs.File("vm.clef"));
 
         // Then some trials are done, some run on the workers, the rest are queued, and an ETA is extrapolated
-        Assert.Equal("running", snapshot.State);
+        Assert.Equal(SweepState.Running, snapshot.State);
         Assert.True(snapshot.Done > 0);
         Assert.Equal(snapshot.Running, snapshot.Workers.Count(w => w.TrialId is not null));
         Assert.Equal(14, snapshot.Done + snapshot.Running + snapshot.Queued + snapshot.Failed);

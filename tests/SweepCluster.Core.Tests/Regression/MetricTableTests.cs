@@ -1,4 +1,3 @@
-using SweepCluster.Core.Monitoring;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 
@@ -29,9 +28,8 @@ public class MetricTableTests
     [Fact]
     public void The_monitor_the_ranking_and_the_default_goals_read_the_table()
     {
-        Assert.Equal(MetricTable.All.Select(m => m.Name), MetricName.Logged);
         Assert.Equal(MetricTable.All.Select(m => m.Name), LeaderboardRanking.Metrics);
-        Assert.Equal("ValR2", MetricName.Property("val_r2"));
+        Assert.Equal("ValR2", MetricTable.Get("val_r2").Property);
         Assert.Equal(MetricGoal.Maximize, MetricTable.DefaultGoal("val_r2"));
         Assert.Equal(MetricGoal.Minimize, MetricTable.DefaultGoal("val_mae"));
     }

@@ -1,0 +1,35 @@
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Core.Tests.Repeats;
+
+public sealed class RepeatSummaryTests
+{
+    [Fact]
+    public void Every_metric_of_the_table_is_averaged_then_the_numbers_that_rank_nothing()
+    {
+        Assert.Equal(
+            [.. MetricTable.All.Select(m => m.Name), "exact_zero_fraction", "parameters", "epochs_run", "best_epoch", "seconds", "samples_per_second"],
+            RepeatSummary.NumericMetrics.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void A_regression_configuration_has_the_mean_and_spread_of_its_task_metrics_and_none_of_accuracy()
+    {
+        // given two rankable regression repeats
+        var ranked = new[] { Regression(valR2: 0.8, valRmse: 1.0, l1Norm: 3.0), Regression(valR2: 0.6, valRmse: 2.0, l1Norm: 5.0) };
+
+        // when summarised
+        var summary = RepeatSummary.Of(3, ranked);
+
+        // then each table metric is read through the table: r2 0.7 ± 0.1414, rmse 1.5, l1_norm 4, accuracy absent (NaN)
+        Assert.Equal((3, 2), (summary.Recorded, summary.Ranked));
+        Assert.Equal(0.7, summary.Of("val_r2").Mean, 12);
+        Assert.Equal(Math.Sqrt(0.02), summary.Of("val_r2").Std, 12);
+        Assert.Equal(1.5, summary.Of("val_rmse").Mean, 12);
+        Assert.Equal(4.0, summary.Of("l1_norm").Mean, 12);
+        Assert.True(double.IsNaN(summary.Of("val_accuracy").Mean));
+    }
+
+    private static TrialMetrics Regression(double valR2, double valRmse, double l1Norm) =>
+        new(0.5, null, 0.4, l1Norm, 0.25, 0.1, [0.25], 3, 50, 4, 2, 1.0, 80.0, ValRmse: valRmse, ValMae: 0.9, ValR2: valR2);
+}

@@ -154,19 +154,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             PersistAllAsync(outcome.Adopted.Select(t => new TrialSettled(t.Index, t.Status)).ToList(), _ => { });
         }
-        if (outcome.Missing > 0)
-        {
-            sweep.Log.Warning(EventTemplates.SweepResultsMissing, sweep.Id, outcome.Missing);
-        }
-        var maxAttempts = sweep.Settings.MaxAttempts;
-        if (outcome.Resumed > 0)
-        {
-            sweep.SweepLog().Info(EventTemplates.SweepResumed, sweep.Id, outcome.Resumed, queue.Total, outcome.Adopted.Count, maxAttempts);
-        }
-        else
-        {
-            sweep.SweepLog().Info(EventTemplates.SweepStarted, sweep.Id, queue.Total, maxAttempts);
-        }
+        sweep.LogStart(outcome, queue.Total);
         Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, sweep.Settings.Lease / 2);
         Become(Running);
         Stash.UnstashAll();
@@ -180,34 +168,24 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         CommandAny(_ => { });
     }
 
-    private void Running()
-    {
-        Queries();
-        Command<RegisterWorker>(OnRegister);
-        Command<RequestTrial>(message => counters.Timed(() => OnRequestTrial(message)));
-        Command<TrialProgress>(OnProgress);
-        Command<TrialFinished>(message => counters.Timed(() => OnFinished(message)));
-        Command<Terminated>(OnTerminated);
-        Command<StopSweep>(OnStop);
-        Command<ReturnTrial>(OnReturn);
-        Leases();
-    }
+    private void Running() => Active(stopping: false);
 
-    private void Stopping()
+    private void Stopping() => Active(stopping: true);
+
+    // Stopping differs from running in three handlers: nothing new is handed out, results are not timed, a stop only interrupts.
+    private void Active(bool stopping)
     {
         Queries();
         Command<RegisterWorker>(OnRegister);
+        Command<RequestTrial>(message => counters.Timed(() => OnRequestTrial(message)), _ => !stopping);
         Command<RequestTrial>(_ => workers.Park(Sender));
         Command<TrialProgress>(OnProgress);
+        Command<TrialFinished>(message => counters.Timed(() => OnFinished(message)), _ => !stopping);
         Command<TrialFinished>(OnFinished);
         Command<Terminated>(OnTerminated);
+        Command<StopSweep>(OnStop, _ => !stopping);
         Command<StopSweep>(message => InterruptRunning(message.InterruptRunning));
         Command<ReturnTrial>(OnReturn);
-        Leases();
-    }
-
-    private void Leases()
-    {
         Command<AssignmentStarted>(message => assignments.Acknowledge(Sender, message.Indices));
         Command<CheckLeases>(_ => OnCheckLeases());
     }
@@ -250,10 +228,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
         workers.Asked(worker, request);
         // A worker asks only when it holds nothing; if we think it holds trials, it lost them (e.g. restarted).
-        foreach (var lost in assignments.Release(worker))
-        {
-            Requeue(lost, LogLevel.WarningLevel, EventTemplates.TrialRequeuedAskedAgain);
-        }
+        RequeueEach(assignments.Release(worker), LogLevel.WarningLevel, EventTemplates.TrialRequeuedAskedAgain);
         if (!TryDispatch(worker))
         {
             workers.Park(worker);
@@ -301,11 +276,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         if (answer.Records)
         {
             PersistAsync(new SchedulerReported(index, epoch, value), _ => Answer(worker, verdict));
+            return;
         }
-        else
-        {
-            Answer(worker, verdict);
-        }
+        Answer(worker, verdict);
     }
 
     private static void Answer(IActorRef worker, EpochVerdict? verdict)
@@ -375,7 +348,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             return;
         }
-        Requeue(held, LogLevel.WarningLevel, EventTemplates.TrialRequeuedHandedBack);
+        RequeueEach([held], LogLevel.WarningLevel, EventTemplates.TrialRequeuedHandedBack);
         if (!completion.Stopping)
         {
             DispatchToIdle();
@@ -389,10 +362,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         workers.Remove(worker);
         var lost = assignments.Release(worker);
         // A dead worker's pack goes back as single trials, in order, ahead of everything else.
-        foreach (var held in Enumerable.Reverse(lost))
-        {
-            Requeue(held, LogLevel.WarningLevel, EventTemplates.TrialRequeuedTerminated);
-        }
+        RequeueEach(Enumerable.Reverse(lost), LogLevel.WarningLevel, EventTemplates.TrialRequeuedTerminated);
         if (lost.Count > 0 && !completion.Stopping)
         {
             DispatchToIdle();
@@ -400,11 +370,14 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         CompleteIfSettled();
     }
 
-    /// <summary>Puts a held trial back at the front of the queue and logs why (the templates start with the trial and its worker).</summary>
-    private void Requeue(Assignment held, LogLevel level, string template, params object?[] more)
+    /// <summary>Puts held trials back at the front of the queue one by one, each logged (the templates start with the trial and its worker).</summary>
+    private void RequeueEach(IEnumerable<Assignment> trials, LogLevel level, string template, params object?[] more)
     {
-        queue.PutBackFirst(held.Trial.Index);
-        sweep.Trials.Write(level, held.Trial.Id, held.Info.Name, held.Info.Node, template, [held.Trial.Id, held.Info.Name, .. more]);
+        foreach (var held in trials)
+        {
+            queue.PutBackFirst(held.Trial.Index);
+            sweep.Trials.Write(level, held.Trial.Id, held.Info.Name, held.Info.Node, template, [held.Trial.Id, held.Info.Name, .. more]);
+        }
     }
 
     private void OnStop(StopSweep message)
@@ -418,11 +391,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void InterruptRunning(bool interrupt)
     {
-        if (!interrupt)
-        {
-            return;
-        }
-        foreach (var held in assignments.All)
+        foreach (var held in interrupt ? assignments.All : [])
         {
             // Deferred like the assignments: an assignment still waiting for its point to be journaled must reach the worker first.
             DeferAsync(new StopTrial(held.Trial.Id), stop => held.Worker.Tell(stop));
@@ -477,10 +446,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                 expiry.Worker.Tell(expiry.Message);
                 continue;
             }
-            foreach (var held in Enumerable.Reverse(assignments.Release(expiry.Worker)))
-            {
-                Requeue(held, LogLevel.ErrorLevel, EventTemplates.TrialRequeuedUnacknowledged, expiry.Sends);
-            }
+            RequeueEach(Enumerable.Reverse(assignments.Release(expiry.Worker)), LogLevel.ErrorLevel, EventTemplates.TrialRequeuedUnacknowledged, expiry.Sends);
             // It may be waiting for an answer that never came: it gets the next one when there is work.
             workers.Park(expiry.Worker);
             if (!completion.Stopping)

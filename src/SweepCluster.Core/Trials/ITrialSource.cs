@@ -14,6 +14,9 @@ public interface ITrialSource
 
     MetricSpec Metric { get; }
 
+    /// <summary>The sweep's objectives, <see cref="Metric"/> first; more than one ranks the leaderboard by Pareto front.</summary>
+    IReadOnlyList<MetricSpec> Objectives => [Metric];
+
     /// <summary>Names of the swept parameters in file order: the leaderboard's parameter columns.</summary>
     IReadOnlyList<string> SweptParameters { get; }
 

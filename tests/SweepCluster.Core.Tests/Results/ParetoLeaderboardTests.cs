@@ -124,6 +124,36 @@ public sealed class ParetoLeaderboardTests : IDisposable
         Assert.StartsWith("rank,trial_id,status,", File.ReadAllLines(paths.LeaderboardCsv)[0]);
     }
 
+    [Fact]
+    public void With_repeats_the_configurations_are_ranked_by_front_of_their_means()
+    {
+        // given configurations of two repeats ranked by val_loss and seconds: A (0.30, 10 s), B (0.40, 2 s), C (0.50, 5 s,
+        // dominated by B), D (0.45, 1 s); in front 1, B's crowding is (0.45 − 0.30)/0.15 + (10 − 1)/9 = 2, A and D are boundaries
+        var board = new Leaderboard([new MetricSpec("val_loss", MetricGoal.Minimize), new MetricSpec("seconds", MetricGoal.Minimize)], repeats: 2);
+        (double Loss, double Seconds)[] configurations = [(0.30, 10), (0.40, 2), (0.50, 5), (0.45, 1)];
+        for (var c = 0; c < configurations.Length; c++)
+        {
+            for (var r = 0; r < 2; r++)
+            {
+                var (loss, seconds) = configurations[c];
+                board.TryAdd(new LeaderboardEntry(2 * c + r, [], new TrialResult($"s-{c}-r{r}", TrialStatus.Completed, null,
+                    new TrialMetrics(loss, 0.5, loss, 2.5, 0.25, 0.125, [0.25], 4, 100, 3, 2, seconds, 100), []), r));
+            }
+        }
+
+        // when ranked and written
+        var rows = board.Ranked();
+        new LeaderboardWriter(paths, [], repeats: 2, objectives: 2).Write(rows);
+
+        // then A and D (boundaries, by val_loss) precede B, and C is on front 2, in rows and files
+        Assert.Equal(["s-0", "s-3", "s-1", "s-2"], rows.Select(r => r.Entry.TrialId));
+        Assert.Equal([1, 1, 1, 2], rows.Select(r => r.Pareto!.Front));
+        Assert.Equal(2.0, rows[2].Pareto!.Crowding);
+        var csv = File.ReadAllLines(paths.LeaderboardCsv);
+        Assert.StartsWith("rank,pareto_rank,crowding,configuration,status,repeats,", csv[0]);
+        Assert.StartsWith("3,1,2,s-1,completed,2,", csv[3]);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(paths.Directory))

@@ -65,17 +65,17 @@ public static class LeaderboardCommand
             return ExitCodes.BadInput;
         }
         var swept = sweep.Parameters.Select(p => p.Name).ToList();
-        var leaderboard = new Leaderboard(sweep.Metric, sweep.Repeats);
+        var leaderboard = new Leaderboard(sweep.Objectives, sweep.Repeats);
         foreach (var entry in entries)
         {
             leaderboard.TryAdd(entry);
         }
         var rows = leaderboard.Ranked();
-        new LeaderboardWriter(paths, swept, sweep.Metric.Task, sweep.Repeats, sweep.Metric.Name).Write(rows);
+        new LeaderboardWriter(paths, swept, sweep.Metric.Task, sweep.Repeats, sweep.Metric.Name, sweep.Objectives.Count).Write(rows);
         new ReportWriter(paths, sweep.Name, sweep.Metric, swept, sweep.Parameters).Write(rows, live: false);
-        output.WriteLine($"Sweep {sweep.Name}: {rows.Count} results, ranked by {sweep.Metric.Name} ({sweep.Metric.Goal.ToString().ToLowerInvariant()})");
+        output.WriteLine($"Sweep {sweep.Name}: {rows.Count} results, ranked by {ObjectivesText.Of(sweep.Objectives)}");
         output.WriteLine();
-        output.Write(LeaderboardTable.Console(rows, swept, top, sweep.Metric.Task, sweep.Repeats, sweep.Metric.Name));
+        output.Write(LeaderboardTable.Console(rows, swept, top, sweep.Metric.Task, sweep.Repeats, sweep.Metric.Name, sweep.Objectives.Count));
         output.WriteLine();
         if (importance)
         {

@@ -220,9 +220,10 @@ public static class RunCommand
         var stoppedEarly = outcome.StoppedEarly > 0 ? $" ({outcome.StoppedEarly} stopped early)" : "";
         Console.WriteLine($"Sweep {outcome.SweepId}: {outcome.Done} of {outcome.Total} trials done{stoppedEarly}, {outcome.Failed} failed, "
             + $"{outcome.Interrupted} interrupted, {outcome.NotRun} not run, in {outcome.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine($"Ranked by {source.Metric.Name} ({source.Metric.Goal.ToString().ToLowerInvariant()}):");
+        Console.WriteLine($"Ranked by {ObjectivesText.Of(source.Objectives)}:");
         Console.WriteLine();
-        Console.Write(LeaderboardTable.Console(outcome.Entries, source.SweptParameters, top, source.Metric.Task, source.Repeats, source.Metric.Name));
+        Console.Write(LeaderboardTable.Console(outcome.Entries, source.SweptParameters, top, source.Metric.Task, source.Repeats, source.Metric.Name,
+            source.Objectives.Count));
         Console.WriteLine();
         Console.WriteLine($"Leaderboard: {outcome.Paths.LeaderboardCsv}");
         Console.WriteLine($"             {outcome.Paths.LeaderboardMarkdown}");

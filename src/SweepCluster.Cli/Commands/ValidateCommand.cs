@@ -42,9 +42,8 @@ public static class ValidateCommand
     {
         var count = sweep.CountTrials();
         var method = sweep.Method.ToString().ToLowerInvariant();
-        var goal = sweep.Metric.Goal.ToString().ToLowerInvariant();
         output.WriteLine($"{sweep.SourcePath}: valid");
-        output.WriteLine(Invariant($"sweep {sweep.Name}: {method} search, {count:N0} trials, seed {sweep.Seed}, ranked by {sweep.Metric.Name} ({goal})"));
+        output.WriteLine(Invariant($"sweep {sweep.Name}: {method} search, {count:N0} trials, seed {sweep.Seed}, ranked by {ObjectivesText.Of(sweep.Objectives)}"));
         output.WriteLine($"task: {sweep.Data.Task.ToString().ToLowerInvariant()}{LossText(sweep)}");
         output.WriteLine($"data: {Describe(sweep.Data)}");
         var labels = shape.TargetRange is { } range ? Invariant($"target from {range.Min:G6} to {range.Max:G6}") : Invariant($"{shape.Classes} classes");

@@ -10,8 +10,9 @@ namespace SweepCluster.Core.Results;
 /// An entry never climbs the ranking once added, so one that is not among the leaders when it arrives never needs its
 /// history again. The active input names of all entries share one string per name (each result arrives with its own
 /// copies, and 10⁵ trials of 40 names would hold 4·10⁶ strings). With <c>repeats</c> above 1 the ranked rows are
-/// configurations (<see cref="ConfigurationRows"/>), and <see cref="RankedTrials"/> still lists the trials. Not
-/// thread-safe (one owner).
+/// configurations (<see cref="ConfigurationRows"/>), and <see cref="RankedTrials"/> still lists the trials. With several
+/// objectives the sorted set keeps the first objective's order (which entries keep their history), and the rows are
+/// re-ranked by Pareto front when asked for (<see cref="ParetoRanking"/>). Not thread-safe (one owner).
 /// </summary>
 public sealed class Leaderboard
 {
@@ -23,15 +24,26 @@ public sealed class Leaderboard
     private readonly Dictionary<string, string> inputNames = new(StringComparer.Ordinal);
 
     public Leaderboard(MetricSpec metric, int repeats = 1)
+        : this([metric], repeats)
+    {
+    }
+
+    /// <param name="objectives">The sweep's objectives (<see cref="SweepDefinition.Objectives"/>); more than one ranks by Pareto front.</param>
+    public Leaderboard(IReadOnlyList<MetricSpec> objectives, int repeats = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(objectives.Count, 1);
         Repeats = repeats;
-        Ranking = new LeaderboardRanking(metric);
+        Ranking = new LeaderboardRanking(objectives[0]);
+        Pareto = objectives.Count > 1 ? new ParetoRanking(objectives) : null;
         ordered = new SortedSet<LeaderboardEntry>(Ranking);
         withHistory = new SortedSet<LeaderboardEntry>(Ranking);
     }
 
     public LeaderboardRanking Ranking { get; }
+
+    /// <summary>The ranking by several objectives; null with one.</summary>
+    public ParetoRanking? Pareto { get; }
 
     /// <summary>How many trials each configuration has (1: every row is a trial).</summary>
     public int Repeats { get; }
@@ -98,8 +110,10 @@ public sealed class Leaderboard
     public bool Contains(string trialId) => trialIds.Contains(trialId);
 
     /// <summary>The leaderboard's rows: the trials in rank order, or with repeats the configurations ranked by their means.</summary>
-    public IReadOnlyList<RankedEntry> Ranked() => Repeats == 1 ? RankedTrials() : ConfigurationRows.Rank(ordered, Ranking, Repeats);
+    public IReadOnlyList<RankedEntry> Ranked() => Repeats == 1 ? RankedTrials() : ByObjectives(ConfigurationRows.Rank(ordered, Ranking, Repeats));
 
     /// <summary>Every trial in rank order, whatever the repeats.</summary>
-    public IReadOnlyList<RankedEntry> RankedTrials() => LeaderboardRanking.Number(ordered);
+    public IReadOnlyList<RankedEntry> RankedTrials() => ByObjectives(LeaderboardRanking.Number(ordered));
+
+    private IReadOnlyList<RankedEntry> ByObjectives(IReadOnlyList<RankedEntry> rows) => Pareto?.Rank(rows) ?? rows;
 }

@@ -20,7 +20,7 @@ public sealed class LeaderboardColumns(IReadOnlyList<string> sweptParameters, Sw
     public IReadOnlyList<string> SweptParameters { get; } = sweptParameters;
 
     public IReadOnlyList<string> Names { get; } =
-        ["rank", "trial_id", .. sweptParameters, "status", "val_loss", .. MetricTable.All.Where(m => m.Task == task).Select(m => m.Name),
+        ["rank", "trial_id", .. sweptParameters, "status", MetricTable.Default, .. MetricTable.All.Where(m => m.Task == task).Select(m => m.Name),
          "sparsity", "active_inputs", "active_input_names", "active_neurons", "l1_norm", "epochs_run", "seconds",
          "worker", "device", "node", "failure", "reason"];
 

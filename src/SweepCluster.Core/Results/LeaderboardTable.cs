@@ -32,10 +32,11 @@ public static class LeaderboardTable
 
     /// <summary>
     /// The first <paramref name="top"/> rows as a plain-text table with aligned columns; with <paramref name="repeats"/> above
-    /// 1, configuration rows (<see cref="RepeatColumns"/>, ranked by <paramref name="rankingMetric"/>).
+    /// 1, configuration rows (<see cref="RepeatColumns"/>, ranked by <paramref name="rankingMetric"/>); with
+    /// <paramref name="objectives"/> above 1, with pareto_rank and crowding after rank (<see cref="ParetoColumns"/>).
     /// </summary>
     public static string Console(IReadOnlyList<RankedEntry> rows, IReadOnlyList<string> sweptParameters, int top = 10,
-        Sweeps.SweepTask task = Sweeps.SweepTask.Classification, int repeats = 1, string rankingMetric = "val_loss")
+        Sweeps.SweepTask task = Sweeps.SweepTask.Classification, int repeats = 1, string rankingMetric = MetricTable.Default, int objectives = 1)
     {
         IReadOnlyList<string> names;
         Func<RankedEntry, IReadOnlyList<string>> cellsOf;
@@ -48,6 +49,10 @@ public static class LeaderboardTable
         {
             var single = new LeaderboardColumns(sweptParameters, task);
             (names, cellsOf) = (single.Names, single.Cells);
+        }
+        if (objectives > 1)
+        {
+            (names, cellsOf) = (ParetoColumns.Names(names), ParetoColumns.Cells(cellsOf));
         }
         var keep = Enumerable.Range(0, names.Count).Where(i => !ConsoleOmits.Contains(names[i])).ToArray();
         var lines = new List<string[]> { keep.Select(i => names[i]).ToArray() };

@@ -9,7 +9,8 @@ namespace SweepCluster.Core.Results;
 /// atomically (see <see cref="AtomicFile"/>) so that a reader never sees a half-written file. The CSV and JSON are
 /// data (<see cref="LeaderboardFields"/>: typed, full precision, every metric); the Markdown is for reading
 /// (<see cref="LeaderboardColumns"/>: rounded). With <c>repeats</c> above 1 the rows are configurations, written by
-/// <see cref="RepeatFields"/> and <see cref="RepeatColumns"/>.
+/// <see cref="RepeatFields"/> and <see cref="RepeatColumns"/>. With several objectives every file gains
+/// <see cref="ParetoColumns"/> after rank.
 /// </summary>
 public sealed class LeaderboardWriter
 {
@@ -19,8 +20,9 @@ public sealed class LeaderboardWriter
     private readonly Func<RankedEntry, IReadOnlyList<object?>> fieldValues;
 
     /// <param name="repeats">The sweep's repeats; above 1, <paramref name="rankingMetric"/> names the metric ranked by (given with its spread).</param>
+    /// <param name="objectives">How many objectives the sweep has; above 1 the files gain pareto_rank and crowding.</param>
     public LeaderboardWriter(SweepOutputPaths paths, IReadOnlyList<string> sweptParameters, Sweeps.SweepTask task = Sweeps.SweepTask.Classification,
-        int repeats = 1, string rankingMetric = "val_loss")
+        int repeats = 1, string rankingMetric = MetricTable.Default, int objectives = 1)
     {
         Paths = paths;
         if (repeats > 1)
@@ -32,6 +34,11 @@ public sealed class LeaderboardWriter
         {
             var (columns, fields) = (new LeaderboardColumns(sweptParameters, task), new LeaderboardFields(sweptParameters, task));
             (columnNames, cells, fieldNames, fieldValues) = (columns.Names, columns.Cells, fields.Names, fields.Values);
+        }
+        if (objectives > 1)
+        {
+            (columnNames, cells) = (ParetoColumns.Names(columnNames), ParetoColumns.Cells(cells));
+            (fieldNames, fieldValues) = (ParetoColumns.Names(fieldNames), ParetoColumns.Values(fieldValues));
         }
     }
 

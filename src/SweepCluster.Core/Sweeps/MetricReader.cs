@@ -4,11 +4,55 @@ using YamlDotNet.RepresentationModel;
 namespace SweepCluster.Core.Sweeps;
 
 /// <summary>
-/// Reads <c>metric: {name, goal}</c> (or just <c>metric: val_loss</c>); the goal defaults by metric (<see cref="MetricTable"/>).
-/// A metric of the other task (val_accuracy in a regression sweep, val_r2 in a classification one) is refused.
+/// Reads <c>metric: {name, goal}</c> (or just <c>metric: val_loss</c>), or a list of one to
+/// <see cref="MaxObjectives"/> such objectives ranked as a Pareto front; the goal defaults by metric
+/// (<see cref="MetricTable"/>). A metric of the other task (val_accuracy in a regression sweep, val_r2 in a
+/// classification one) is refused, and so is a metric listed twice.
 /// </summary>
 internal sealed class MetricReader(ErrorSink errors, YamlFields fields, SweepTask task)
 {
+    /// <summary>Beyond three objectives a front holds nearly every trial, and the leaderboard stops telling them apart.</summary>
+    public const int MaxObjectives = 3;
+
+    /// <summary>The objectives in file order (one for the mapping form); null when any of them had an error.</summary>
+    public IReadOnlyList<MetricSpec>? ReadObjectives(YamlNode node)
+    {
+        if (node is not YamlSequenceNode list)
+        {
+            return Read(node) is { } single ? [single] : null;
+        }
+        if (list.Children.Count == 0)
+        {
+            errors.At(node, $"metric must list one to {MaxObjectives} objectives, each {{ name, goal }} (got an empty list)");
+            return null;
+        }
+        if (list.Children.Count > MaxObjectives)
+        {
+            errors.At(list.Children[MaxObjectives], $"metric lists {list.Children.Count} objectives, and at most {MaxObjectives} are ranked: "
+                + "keep the ones that matter most");
+            return null;
+        }
+        var objectives = new List<MetricSpec>();
+        var failed = false;
+        foreach (var item in list.Children)
+        {
+            var objective = Read(item);
+            if (objective is not null && objectives.Any(o => o.Name == objective.Name))
+            {
+                errors.At(NameNode(item), $"metric {objective.Name} is listed twice: each objective appears once");
+                objective = null;
+            }
+            failed |= objective is null;
+            if (objective is not null)
+            {
+                objectives.Add(objective);
+            }
+        }
+        return failed ? null : objectives;
+    }
+
+    private static YamlNode NameNode(YamlNode item) =>
+        item is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("name"), out var name) ? name : item;
 
     public MetricSpec? Read(YamlNode node)
     {
@@ -37,7 +81,7 @@ internal sealed class MetricReader(ErrorSink errors, YamlFields fields, SweepTas
         {
             return null;
         }
-        var own = MetricTable.For(task).Select(m => m.Name).ToList();
+        var own = MetricTable.RankableFor(task).Select(m => m.Name).ToList();
         if (MetricTable.Find(name) is not { } info)
         {
             errors.At(node, $"unknown metric '{name}': known are {string.Join(", ", own.Order())}" + Suggestions.DidYouMean(name, own));

@@ -7,7 +7,7 @@ namespace SweepCluster.Core.Sweeps;
 /// <summary>
 /// Reads <c>scheduler: { kind: asha | hyperband | median, … }</c> and checks it against the rest of the sweep: the
 /// epochs it schedules are training.epochs plus training.refit_epochs (so neither can be swept), and it follows the sweep
-/// metric after every epoch (so the metric must be one reported per epoch).
+/// metric after every epoch (so the metric must be one reported per epoch, and there must be only one).
 /// </summary>
 internal sealed class SchedulerReader(ErrorSink errors, YamlFields fields)
 {
@@ -23,10 +23,17 @@ internal sealed class SchedulerReader(ErrorSink errors, YamlFields fields)
     private static readonly IReadOnlyList<string> AllKeys = ["kind", .. KeysByKind.Values.SelectMany(k => k).Distinct()];
 
     /// <param name="training">training: as read (null when it had errors: the checks against its epochs are skipped).</param>
-    /// <param name="metric">The sweep metric (null when it had errors).</param>
+    /// <param name="objectives">The sweep's objectives (null when they had errors).</param>
     /// <param name="parametersNode">parameters:, if the file has it.</param>
-    public SchedulerSpec? Read(YamlNode node, TrainingSettings? training, MetricSpec? metric, YamlNode? parametersNode)
+    public SchedulerSpec? Read(YamlNode node, TrainingSettings? training, IReadOnlyList<MetricSpec>? objectives, YamlNode? parametersNode)
     {
+        if (objectives is { Count: > 1 })
+        {
+            errors.At(node, $"metric: lists {objectives.Count} objectives, and schedulers (asha, hyperband, median) stop trials on one metric; "
+                + "use one objective or remove `scheduler:`");
+            return null;
+        }
+        var metric = objectives?[0];
         if (fields.Mapping(node, "scheduler", AllKeys) is not { } entries)
         {
             return null;

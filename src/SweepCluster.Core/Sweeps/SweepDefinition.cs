@@ -16,6 +16,7 @@ namespace SweepCluster.Core.Sweeps;
 /// <param name="SourceText">The YAML as run: the file's text, or with <c>--set</c> overrides, the overridden document.</param>
 /// <param name="Scheduler">The early-stopping rule (<c>scheduler:</c>), or null when every trial runs to its end.</param>
 /// <param name="Tpe">The <c>tpe:</c> settings of <c>method: tpe</c> (defaults when the block is absent); null for other methods.</param>
+/// <param name="Metric">The metric trials are ranked by: with several objectives, the first of <see cref="Objectives"/>.</param>
 /// <param name="Repeats">
 /// <c>repeats:</c> how many times each configuration trains, each repeat with its own seed; the trials of configuration
 /// <c>c</c> are the indices <c>c·Repeats … c·Repeats + Repeats − 1</c>, and the leaderboards rank configurations by the mean.
@@ -40,6 +41,23 @@ public sealed record SweepDefinition(
     int Repeats = 1)
 {
     public const long DefaultMaxTrials = 100_000;
+
+    private readonly IReadOnlyList<MetricSpec>? objectives;
+
+    /// <summary>
+    /// The objectives of <c>metric:</c> in file order, one to three; with more than one the leaderboards rank by Pareto
+    /// front. Unless set, the one objective <see cref="Metric"/> (so a definition built with only a metric has one).
+    /// </summary>
+    public IReadOnlyList<MetricSpec> Objectives
+    {
+        get => objectives ?? [Metric];
+        init => objectives = value.Count > 0 && value[0] == Metric
+            ? value
+            : throw new ArgumentException("the objectives must start with the definition's Metric", nameof(value));
+    }
+
+    /// <summary><c>reference:</c>, the hypervolume's reference point (one value per objective), or null to take it from the results.</summary>
+    public IReadOnlyList<double>? Reference { get; init; }
 
     /// <summary>The most repeats a configuration may have.</summary>
     public const int MaxRepeats = 100;

@@ -12,7 +12,7 @@ internal sealed partial class SweepReader
 {
     private static readonly IReadOnlyList<string> TopKeys =
         ["name", "method", "task", "trials", "seed", "max_trials", "metric", "data", "model", "training", "parameters",
-         "scheduler", "tpe", "repeats"];
+         "scheduler", "tpe", "repeats", "reference"];
 
     private static readonly IReadOnlyList<string> Methods = ["grid", "random", "sobol", "tpe"];
 
@@ -43,15 +43,17 @@ internal sealed partial class SweepReader
         var maxTrials = Optional(top, "max_trials", n => _fields.IntegerAtLeast(n, "max_trials", 1))
             ?? SweepDefinition.DefaultMaxTrials;
         var task = top.TryGetValue("task", out var taskNode) ? ReadTask(taskNode) : SweepTask.Classification;
-        var metric = top.TryGetValue("metric", out var metricNode)
-            ? new MetricReader(_errors, _fields, task).Read(metricNode)
-            : MetricSpec.Default with { Task = task };
+        IReadOnlyList<MetricSpec>? objectives = top.TryGetValue("metric", out var metricNode)
+            ? new MetricReader(_errors, _fields, task).ReadObjectives(metricNode)
+            : [MetricSpec.Default with { Task = task }];
+        var metric = objectives?[0];
+        var reference = top.TryGetValue("reference", out var referenceNode) ? new ReferenceReader(_errors, _fields).Read(referenceNode, objectives) : null;
         var data = top.TryGetValue("data", out var dataNode) ? new DataReader(_errors, _fields, _baseDirectory, task).Read(dataNode) : Missing<DataSpec>(root, "data");
         var model = top.TryGetValue("model", out var modelNode) ? Model(modelNode, task) : null;
         var training = top.TryGetValue("training", out var trainingNode) ? Training(trainingNode) : TrainingSettings.Default;
         var parameters = top.TryGetValue("parameters", out var parametersNode) ? Parameters(parametersNode) : [];
         var scheduler = top.TryGetValue("scheduler", out var schedulerNode)
-            ? new SchedulerReader(_errors, _fields).Read(schedulerNode, training, metric, parametersNode)
+            ? new SchedulerReader(_errors, _fields).Read(schedulerNode, training, objectives, parametersNode)
             : null;
         var tpe = Tpe(root, top, method);
         var repeats = Repeats(top);
@@ -65,13 +67,17 @@ internal sealed partial class SweepReader
             new SearchChecks(_errors).Check(new SearchShape(method.Value, trials, maxTrials, parameters),
                 top["method"], top.GetValueOrDefault("trials"), parametersNode ?? root);
         }
-        if (name is null || method is null || metric is null || data is null || training is null || _errors.HasErrors)
+        if (name is null || method is null || objectives is null || metric is null || data is null || training is null || _errors.HasErrors)
         {
             return null;
         }
         return new SweepDefinition(name, method.Value, trials, seed, maxTrials, metric, data, outputs,
             model?.Widths, model?.Dropout ?? 0, training, parameters, sourcePath, sourceText, scheduler,
-            Tpe: method == SearchMethod.Tpe ? tpe ?? TpeSettings.Default : null, Repeats: repeats);
+            Tpe: method == SearchMethod.Tpe ? tpe ?? TpeSettings.Default : null, Repeats: repeats)
+        {
+            Objectives = objectives,
+            Reference = reference,
+        };
     }
 
     /// <summary>

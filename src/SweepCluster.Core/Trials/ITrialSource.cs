@@ -15,7 +15,7 @@ public interface ITrialSource
     MetricSpec Metric { get; }
 
     /// <summary>
-    /// The objectives the search learns from, the first being <see cref="Metric"/>: more than one makes TPE
+    /// The sweep's objectives, <see cref="Metric"/> first. More than one ranks the leaderboard by Pareto front and makes TPE
     /// multi-objective (the coordinator's <see cref="Search.SearchHistory"/> is built with their count). Default: the metric alone.
     /// </summary>
     IReadOnlyList<MetricSpec> Objectives => [Metric];

@@ -21,6 +21,8 @@ public sealed class SweepTrialSource(SweepDefinition sweep, DataDimensions? data
 
     public MetricSpec Metric => Sweep.Metric;
 
+    public IReadOnlyList<MetricSpec> Objectives => Sweep.Objectives;
+
     public IReadOnlyList<string> SweptParameters { get; } = sweep.Parameters.Select(p => p.Name).ToList();
 
     public IReadOnlyList<ParameterSpec> ParameterSpecs => Sweep.Parameters;

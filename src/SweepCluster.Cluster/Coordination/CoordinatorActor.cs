@@ -61,7 +61,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         // Fresh per incarnation: the journal's replay below rebuilds the search and the scheduler, so a restarted coordinator decides as before.
         search = new TrialSearch(source);
         assignments = new AssignmentBook<IActorRef, Assignment>(settings.Lease, held => held.Trial.Index);
-        fitter = AssignmentFitter.Of(FrameBudget.Of(Context.System), queue, search, new ModelBar(source.Metric, settings.KeepModels), sweep.Trials);
+        fitter = AssignmentFitter.Of(FrameBudget.Of(Context.System), queue, search, new ModelBar(source.Metric, settings.KeepModels, source.Objectives.Count), sweep.Trials);
         completion = new SweepCompletion<IActorRef>(sweep.Id, queue, tally);
         recovery = new SweepRecovery(settings.NewSyncBound());
         Recover<SweepStarted>(started => recovery.Started = started);
@@ -147,7 +147,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Timers.Cancel(SyncTimer);
         foreach (var recorded in message.Trials)
         {
-            search.Observe(recorded.Index, recorded.Loss);
+            search.Observe(recorded.Index, recorded.Loss, recorded.Losses);
         }
         var outcome = recovery.Reconcile(message.Trials.Select(t => (t.Index, t.Status)), tally);
         if (outcome.Adopted.Count > 0)
@@ -335,7 +335,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void Settle(long index, IReadOnlyList<SweptValue> sweptValues, TrialResult result, int attempt)
     {
         tally.MarkSettled(index, result.Status);
-        search.Observe(index, ObservedLoss.Of(result, sweep.Source.Metric));
+        search.Observe(index, result);
         fitter.Observe(result);
         sweep.Trials.Settled(result, attempt, sweep.Settings.MaxAttempts);
         int? repeat = sweep.Source.Repeats > 1 ? (int)(index % sweep.Source.Repeats) : null;

@@ -14,7 +14,7 @@ namespace SweepCluster.Core.Dispatch;
 /// </summary>
 public sealed class TrialSearch(ITrialSource source)
 {
-    private readonly SearchHistory? history = source.Adaptive ? new SearchHistory(source.Repeats) : null;
+    private readonly SearchHistory? history = source.Adaptive ? new SearchHistory(source.Repeats, source.Objectives.Count) : null;
     private readonly ITrialScheduler? scheduler = source.NewScheduler();
     private readonly List<SuggestedPoint> unjournaled = [];
 
@@ -29,8 +29,34 @@ public sealed class TrialSearch(ITrialSource source)
     /// <summary>A journaled scheduler report, replayed.</summary>
     public void ReplayReport(long index, int epoch, double value) => scheduler?.Report(index, epoch, value);
 
-    /// <summary>A finished trial's loss, for the search to learn from (nothing for a non-adaptive search).</summary>
-    public void Observe(long index, double? loss) => history?.Observe(index, loss);
+    /// <summary>A finished trial's result, for the search to learn from (nothing for a non-adaptive search).</summary>
+    public void Observe(long index, TrialResult result)
+    {
+        if (source.Objectives.Count > 1)
+        {
+            history?.ObserveLosses(index, ObservedLoss.Of(result, source.Objectives));
+        }
+        else
+        {
+            history?.Observe(index, ObservedLoss.Of(result, source.Metric));
+        }
+    }
+
+    /// <summary>
+    /// A trial the results file holds (on resume): its loss on the first objective, and with several objectives all of
+    /// them (<paramref name="losses"/>), as the results actor read them back.
+    /// </summary>
+    public void Observe(long index, double? loss, IReadOnlyList<double>? losses)
+    {
+        if (source.Objectives.Count > 1)
+        {
+            history?.ObserveLosses(index, losses);
+        }
+        else
+        {
+            history?.Observe(index, loss);
+        }
+    }
 
     /// <summary>
     /// Trial <paramref name="index"/>, or null with the <paramref name="failure"/> it fails for good with when the source cannot

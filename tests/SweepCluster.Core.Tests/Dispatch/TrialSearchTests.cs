@@ -12,9 +12,13 @@ public class TrialSearchTests
     private static readonly TrialSpec Template = SweepText.Parse(SweepText.Valid).TrialAt(0);
 
     /// <summary>Places trial i at (i / 10) when adaptive; trial <paramref name="broken"/> fails to generate after its point is placed.</summary>
-    private sealed class FakeSource(bool adaptive, long broken = -1, ITrialScheduler? scheduler = null) : ITrialSource
+    private sealed class FakeSource(bool adaptive, long broken = -1, ITrialScheduler? scheduler = null, IReadOnlyList<MetricSpec>? objectives = null) : ITrialSource
     {
         public int ObservationsSeen { get; private set; } = -1;
+
+        public SearchHistory? History { get; private set; }
+
+        public IReadOnlyList<MetricSpec> Objectives => objectives ?? [Metric];
 
         public string SweepName => "fake";
 
@@ -32,6 +36,7 @@ public class TrialSearchTests
         public TrialSpec TrialAt(long index, SearchHistory history)
         {
             ObservationsSeen = history.Observations.Count;
+            History = history;
             history.Suggest(index, [index / 10.0]);
             return TrialAt(index);
         }
@@ -94,7 +99,7 @@ public class TrialSearchTests
         var search = new TrialSearch(source);
 
         search.Replay(4, [0.4]);
-        search.Observe(4, 0.25);
+        search.Observe(4, 0.25, null);
         search.TryGenerate(4, out _);
 
         Assert.True(search.Knows(4));
@@ -135,5 +140,26 @@ public class TrialSearchTests
         Assert.True(atDecision.Records);
         Assert.Equal(SchedulerDecision.StopBecause("worse"), atDecision.Decision);
         Assert.Equal([(5L, 2, 0.5), (5L, 1, 3.0), (5L, 2, 3.0)], scheduler.Reports);
+    }
+
+    [Fact]
+    public void With_two_objectives_the_search_learns_every_objective_of_a_result_and_of_a_recorded_trial()
+    {
+        // val_loss minimised, val_accuracy maximised (negated)
+        MetricSpec[] objectives = [MetricSpec.Default, new("val_accuracy", MetricGoal.Maximize)];
+        var source = new FakeSource(adaptive: true, objectives: objectives);
+        var search = new TrialSearch(source);
+        search.TryGenerate(0, out _);
+        search.TryGenerate(1, out _);
+        var metrics = new TrialMetrics(0.4, 0.8, 0.4, 1, 0.5, 0, [], 3, 10, 2, 2, 1, 1);
+
+        search.Observe(0, new TrialResult("fake-0", TrialStatus.Completed, null, metrics, []));
+        search.Observe(1, 0.3, [0.3, -0.9]);
+        search.TryGenerate(2, out _);
+
+        Assert.Equal(2, source.History!.Objectives);
+        var values = source.History.Observations.OrderBy(o => o.Index).Select(o => o.Values).ToList();
+        Assert.Equal([0.4, -0.8], values[0]);
+        Assert.Equal([0.3, -0.9], values[1]);
     }
 }

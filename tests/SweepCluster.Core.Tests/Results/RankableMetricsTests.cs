@@ -25,7 +25,6 @@ public class RankableMetricsTests
 
         Assert.Equal([.. MetricTable.All.Select(m => m.Name), .. added], MetricTable.Rankable.Select(m => m.Name));
         Assert.DoesNotContain(MetricTable.All, m => added.Contains(m.Name));
-        Assert.DoesNotContain(MetricName.Logged, added.Contains);
         Assert.Equal(["val_loss", "val_r2", "val_rmse", "val_mae", "train_loss", "sparsity", "l1_norm", "active_inputs", .. added],
             MetricTable.RankableFor(SweepTask.Regression).Select(m => m.Name));
     }

@@ -276,6 +276,11 @@ internal static class ReportHtml
             }
             schedule();
           }
+          // Each plot says whether the browser could decode its picture (a broken SVG leaves naturalWidth 0); tests read it.
+          document.querySelectorAll('figure > img').forEach(function (img) {
+            function mark() { img.setAttribute('data-decoded', img.naturalWidth > 0 ? 'yes' : 'no'); }
+            if (img.complete) { mark(); } else { img.addEventListener('load', mark); img.addEventListener('error', mark); }
+          });
           document.body.setAttribute('data-rendered-ms', String(Math.round(performance.now())));
         })();
         </script>

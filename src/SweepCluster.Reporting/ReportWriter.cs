@@ -92,7 +92,7 @@ public sealed class ReportWriter(
         var trials = AnalysisTrial.FromLeaderboard(rows, metric);
         var parameters = ParameterScaling.Resolve(sweptParameters, parameterSpecs, trials);
         html.Write(ReportHtml.Head(sweepName, live ? RefreshSeconds : 0));
-        html.Write(string.Create(CultureInfo.InvariantCulture, $"<h1>Sweep {Encode(sweepName)}</h1>\n<p class=\"meta\">{rows.Count} trials recorded, {points.Count} completed; ranked by {Encode(RankingText())}; written {at:yyyy-MM-dd HH:mm:ss} UTC</p>\n"));
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<h1>Sweep {Encode(sweepName)}</h1>\n<p class=\"meta\">{rows.Count} trials recorded, {points.Count} completed; ranked by {Encode(ObjectivesText.Of(objectives))}; written {at:yyyy-MM-dd HH:mm:ss} UTC</p>\n"));
         if (live)
         {
             html.Write(string.Create(CultureInfo.InvariantCulture,
@@ -179,10 +179,6 @@ public sealed class ReportWriter(
         html.Write("</section>\n");
     }
 
-    private string RankingText() => objectives.Count == 1
-        ? $"{metric.Name} ({metric.Goal.ToString().ToLowerInvariant()})"
-        : "Pareto front of " + string.Join(", ", objectives.Select(o => $"{o.Name} ({o.Goal.ToString().ToLowerInvariant()})"));
-
     /// <summary>
     /// One objective: validation loss against sparsity, the trade-off every L1 sweep has. Two or three: the sweep's own
     /// objectives with the front, its labels and the hypervolume in the caption.
@@ -200,7 +196,9 @@ public sealed class ReportWriter(
             return;
         }
         var (svg, summary) = ParetoFrontPlot.Render(objectivePoints, objectives, reference, lossLabel);
-        AppendPlot(html, "pareto-front", svg, summary is null ? null : ParetoFrontPlot.Caption(summary, objectives));
+        var front = summary is null ? "" : string.Create(CultureInfo.InvariantCulture,
+            $" data-front-trials=\"{Encode(string.Join(' ', summary.Members.Select(i => objectivePoints[i].TrialId)))}\" data-hypervolume=\"{summary.Hypervolume:R}\"");
+        AppendPlot(html, "pareto-front", svg, summary is null ? null : ParetoFrontPlot.Caption(summary, objectives), front);
     }
 
     /// <summary>The ranked trials with a finite value of every objective, in rank order.</summary>
@@ -219,11 +217,12 @@ public sealed class ReportWriter(
         return points;
     }
 
-    private static void AppendPlot(TextWriter html, string id, string svg, string? caption = null)
+    /// <param name="attributes">More attributes of the figure, with a leading space (what a test or a script reads).</param>
+    private static void AppendPlot(TextWriter html, string id, string svg, string? caption = null, string attributes = "")
     {
         var data = Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
         html.Write(string.Create(CultureInfo.InvariantCulture,
-            $"<figure id=\"{id}\"><img alt=\"{id}\" width=\"{ReportPlots.Width}\" height=\"{ReportPlots.Height}\" src=\"data:image/svg+xml;base64,{data}\">{(caption is null ? "" : $"<figcaption>{Encode(caption)}</figcaption>")}</figure>\n"));
+            $"<figure id=\"{id}\"{attributes}><img alt=\"{id}\" width=\"{ReportPlots.Width}\" height=\"{ReportPlots.Height}\" src=\"data:image/svg+xml;base64,{data}\">{(caption is null ? "" : $"<figcaption>{Encode(caption)}</figcaption>")}</figure>\n"));
     }
 
     /// <summary>

@@ -170,6 +170,22 @@ public sealed class RunResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Multi_objective_tpe_resumed_mid_sweep_suggests_what_an_uninterrupted_run_suggests()
+    {
+        // given the two-objective example (val_loss and active_inputs) cut to 8 trials, 3 of them random start-up trials, on one
+        // slot, with 10x the rows so that a trial takes a while and the kill comes mid-sweep
+        string[] motpe = ["run", Sweep("loss-vs-inputs.yaml"), "--set", "trials=8", "--set", "tpe.startup_trials=3", "--set", "training.epochs=20",
+            "--set", "training.refit_epochs=0", "--set", "data.synthetic.samples=20000", "--devices", "cpu", "--slots-per-device", "1", "--pack-size", "off"];
+
+        // when one run goes through and another is killed after 4 results (a multi-objective TPE trial among them) and run again
+        var (whole, resumed) = await RunWholeAndResumedAsync(motpe, 4, midSweep: true);
+
+        // then the resumed sweep's trials have the same points, and on CPU the same results: the kept trials' values on both
+        // objectives reached the search again
+        Assert.Equal(whole.OrderBy(r => r.TrialId), resumed.OrderBy(r => r.TrialId));
+    }
+
+    [Fact]
     public async Task Asha_resumed_mid_sweep_stops_the_trials_an_uninterrupted_run_stops()
     {
         // given the ASHA example cut to 9 trials of 9 epochs (rungs at 1 and 3) on one slot
@@ -206,7 +222,9 @@ public sealed class RunResumeTests : IDisposable
     }
 
     /// <summary>The results of <paramref name="arguments"/> run through once, and run killed after <paramref name="killAfter"/> results and then again.</summary>
-    private async Task<(IReadOnlyList<RecordedTrial> Whole, IReadOnlyList<RecordedTrial> Resumed)> RunWholeAndResumedAsync(string[] arguments, int killAfter)
+    /// <param name="midSweep">Also require that the rerun had trials left to run (else it would prove nothing about the search).</param>
+    private async Task<(IReadOnlyList<RecordedTrial> Whole, IReadOnlyList<RecordedTrial> Resumed)> RunWholeAndResumedAsync(string[] arguments, int killAfter,
+        bool midSweep = false)
     {
         var whole = new RunFolder(Path.Combine(folder, "whole"));
         await RunToEndAsync(arguments, whole, 0);
@@ -218,6 +236,10 @@ public sealed class RunResumeTests : IDisposable
         }
         var rerun = await RunToEndAsync(arguments, output, 0);
         Assert.Contains("Resuming sweep", rerun);
+        if (midSweep)
+        {
+            Assert.DoesNotContain(" 0 to run", rerun);
+        }
         return (whole.Results(), output.Results());
     }
 

@@ -13,7 +13,7 @@ public partial class ParetoFrontPlotTests
     private static readonly MetricSpec Inputs = new("active_inputs", MetricGoal.Minimize);
     private static readonly MetricSpec Accuracy = new("val_accuracy", MetricGoal.Maximize);
 
-    [GeneratedRegex("<figure id=\"pareto-front\"><img[^>]*src=\"data:image/svg\\+xml;base64,([^\"]+)\"><figcaption>(.*?)</figcaption></figure>")]
+    [GeneratedRegex("<figure id=\"pareto-front\"[^>]*><img[^>]*src=\"data:image/svg\\+xml;base64,([^\"]+)\"><figcaption>(.*?)</figcaption></figure>")]
     private static partial Regex ParetoFigure();
 
     [Fact]
@@ -89,7 +89,7 @@ public partial class ParetoFrontPlotTests
     [GeneratedRegex("<text[^>]*>\\s*(.*?)\\s*</text>", RegexOptions.Singleline)]
     private static partial Regex SvgText();
 
-    [GeneratedRegex("<figure id=\"pareto-front\"><img[^>]*src=\"data:image/svg\\+xml;base64,([^\"]+)\">")]
+    [GeneratedRegex("<figure id=\"pareto-front\"[^>]*><img[^>]*src=\"data:image/svg\\+xml;base64,([^\"]+)\">")]
     private static partial Regex ParetoImage();
 
     private static IReadOnlyList<RankedEntry> Rows(params (double Loss, double Accuracy)[] trials)

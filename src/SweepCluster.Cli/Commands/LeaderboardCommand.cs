@@ -72,7 +72,7 @@ public static class LeaderboardCommand
         }
         var rows = leaderboard.Ranked();
         new LeaderboardWriter(paths, swept, sweep.Metric.Task, sweep.Repeats, sweep.Metric.Name, sweep.Objectives.Count).Write(rows);
-        new ReportWriter(paths, sweep.Name, sweep.Metric, swept, sweep.Parameters).Write(rows, live: false);
+        new ReportWriter(paths, sweep.Name, sweep.Metric, swept, sweep.Parameters, sweep.Objectives, sweep.Reference).Write(rows, live: false);
         output.WriteLine($"Sweep {sweep.Name}: {rows.Count} results, ranked by {ObjectivesText.Of(sweep.Objectives)}");
         output.WriteLine();
         output.Write(LeaderboardTable.Console(rows, swept, top, sweep.Metric.Task, sweep.Repeats, sweep.Metric.Name, sweep.Objectives.Count));

@@ -89,5 +89,6 @@ public sealed class SweepHostCore
 
     private static ResultsSettings ResultsSettings(ITrialSource trials, SweepHostSettings settings) =>
         new(settings.Paths, trials.Metric, trials.SweptParameters, Resume: settings.Resume, SweepName: trials.SweepName,
-            ParameterSpecs: trials.ParameterSpecs, KeepModels: settings.KeepModels, DefinitionHash: settings.DefinitionHash, Repeats: trials.Repeats);
+            ParameterSpecs: trials.ParameterSpecs, KeepModels: settings.KeepModels, DefinitionHash: settings.DefinitionHash, Repeats: trials.Repeats,
+            Objectives: trials.Objectives, Reference: trials.Reference);
 }

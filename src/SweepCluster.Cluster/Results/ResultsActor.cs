@@ -64,9 +64,9 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
         rewriteInterval = settings.RewriteInterval ?? TimeSpan.FromSeconds(1);
         rewriteDelay = settings.RewriteDelay ?? ResultsSettings.DefaultRewriteDelay;
         rewritePause = rewriteInterval;
-        leaderboard = new Leaderboard(settings.Metric, settings.Repeats);
+        leaderboard = new Leaderboard(settings.SearchObjectives, settings.Repeats);
         models = settings.KeepModels > 0
-            ? new ModelShelf(settings.Paths.Directory, settings.Metric, settings.KeepModels, new ModelOrigin(settings.SweepName, settings.DefinitionHash))
+            ? new ModelShelf(settings.Paths.Directory, settings.Metric, settings.KeepModels, new ModelOrigin(settings.SweepName, settings.DefinitionHash), settings.SearchObjectives)
             : null;
         Receive<RecordResult>(OnRecord);
         Receive<Appended>(OnAppended);
@@ -173,6 +173,11 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
             if (model is not null)
             {
                 KeepModels(() => models?.Offer(entry, model), $"trial {entry.TrialId}");
+            }
+            else
+            {
+                // With several objectives a result without a model can still push kept models off the front.
+                models?.Observe(entry);
             }
             pendingIds.Add(entry.TrialId);
             batch.Add(entry);

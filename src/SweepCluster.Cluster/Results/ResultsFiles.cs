@@ -6,8 +6,8 @@ namespace SweepCluster.Cluster.Results;
 /// <summary>The real <see cref="IResultsStore"/>: the files of <see cref="ResultsSettings.Paths"/>.</summary>
 public sealed class ResultsFiles(ResultsSettings settings) : IResultsStore
 {
-    private readonly LeaderboardWriter leaderboard = new(settings.Paths, settings.SweptParameters, settings.Metric.Task, settings.Repeats, settings.Metric.Name);
-    private readonly ReportWriter report = new(settings.Paths, settings.SweepName, settings.Metric, settings.SweptParameters, settings.ParameterSpecs);
+    private readonly LeaderboardWriter leaderboard = new(settings.Paths, settings.SweptParameters, settings.Metric.Task, settings.Repeats, settings.Metric.Name, settings.SearchObjectives.Count);
+    private readonly ReportWriter report = new(settings.Paths, settings.SweepName, settings.Metric, settings.SweptParameters, settings.ParameterSpecs, settings.SearchObjectives, settings.Reference);
     private ResultsJournal? journal;
 
     public IReadOnlyList<LeaderboardEntry> Open(bool resume)

@@ -16,7 +16,8 @@ namespace SweepCluster.Cluster.Results;
 /// <paramref name="Repeats"/>: the sweep's repeats per configuration; above 1 the leaderboards and the report have a row per
 /// configuration (results.jsonl keeps one line per trial). <paramref name="Objectives"/>: the sweep's objectives, the first
 /// being <paramref name="Metric"/>; each recorded trial's losses on them go back to a resumed multi-objective search (null:
-/// the metric alone).
+/// the metric alone); with more than one the leaderboards rank by Pareto front, the shelf keeps the front's models first and
+/// the report draws the front with its hypervolume up to <paramref name="Reference"/> (the sweep file's; null: derived).
 /// </summary>
 public sealed record ResultsSettings(
     SweepOutputPaths Paths,
@@ -31,7 +32,8 @@ public sealed record ResultsSettings(
     string DefinitionHash = "",
     int Repeats = 1,
     TimeSpan? RewriteDelay = null,
-    IReadOnlyList<MetricSpec>? Objectives = null)
+    IReadOnlyList<MetricSpec>? Objectives = null,
+    IReadOnlyList<double>? Reference = null)
 {
     public static readonly TimeSpan DefaultRewriteDelay = TimeSpan.FromMilliseconds(200);
 

@@ -20,6 +20,9 @@ public interface ITrialSource
     /// </summary>
     IReadOnlyList<MetricSpec> Objectives => [Metric];
 
+    /// <summary>The hypervolume's reference point from the sweep file (one value per objective, in their units), or null.</summary>
+    IReadOnlyList<double>? Reference => null;
+
     /// <summary>Names of the swept parameters in file order: the leaderboard's parameter columns.</summary>
     IReadOnlyList<string> SweptParameters { get; }
 

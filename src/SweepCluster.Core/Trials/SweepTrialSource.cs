@@ -23,6 +23,8 @@ public sealed class SweepTrialSource(SweepDefinition sweep, DataDimensions? data
 
     public IReadOnlyList<MetricSpec> Objectives => Sweep.Objectives;
 
+    public IReadOnlyList<double>? Reference => Sweep.Reference;
+
     public IReadOnlyList<string> SweptParameters { get; } = sweep.Parameters.Select(p => p.Name).ToList();
 
     public IReadOnlyList<ParameterSpec> ParameterSpecs => Sweep.Parameters;

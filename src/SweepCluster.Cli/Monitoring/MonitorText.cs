@@ -32,6 +32,10 @@ public static class MonitorText
         {
             text.WriteLine("  best: none yet");
         }
+        if (s.Front is { } front)
+        {
+            text.WriteLine(Invariant($"  Pareto front: {front.Size} of {front.Ranked} trials, hypervolume {front.Hypervolume:G6} (reference [{string.Join(", ", front.Reference.Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}]{(front.ReferenceGiven ? " from the sweep file" : ", the worst seen plus 10 % of the range")})"));
+        }
         text.WriteLine("  workers:");
         foreach (var w in s.Workers)
         {

@@ -37,6 +37,7 @@ public static class MonitorJson
             json.WriteEndObject();
             WriteBest(json, snapshot.Best);
             WriteImportance(json, snapshot.Importance);
+            WriteFront(json, snapshot.Front);
             WriteWorkers(json, snapshot.Workers);
             WriteFailures(json, snapshot.RecentFailures);
             WriteNumber(json, "eta_seconds", snapshot.Eta?.TotalSeconds);
@@ -79,6 +80,36 @@ public static class MonitorJson
             json.WriteString(name, value);
         }
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A multi-objective sweep's front; absent (not null) for one objective, so that its output stays as it was.</summary>
+    private static void WriteFront(Utf8JsonWriter json, FrontView? front)
+    {
+        if (front is null)
+        {
+            return;
+        }
+        json.WriteStartObject("pareto");
+        json.WriteStartArray("objectives");
+        foreach (var objective in front.Objectives)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", objective.Name);
+            json.WriteString("goal", objective.Goal.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteNumber("front_size", front.Size);
+        json.WriteNumber("ranked", front.Ranked);
+        WriteNumber(json, "hypervolume", front.Hypervolume);
+        json.WriteStartArray("reference");
+        foreach (var value in front.Reference)
+        {
+            json.WriteNumberValue(value);
+        }
+        json.WriteEndArray();
+        json.WriteString("reference_from", front.ReferenceGiven ? "sweep_file" : "worst_plus_10_percent");
         json.WriteEndObject();
     }
 

@@ -9,6 +9,7 @@ namespace SweepCluster.Core.Monitoring;
 /// <paramref name="Eta"/> extrapolates the rate of settled trials since the start; null until one settles.
 /// <paramref name="Kept"/>: the trials a resumed sweep kept from its earlier runs (0 for a sweep that started afresh).
 /// <paramref name="Importance"/>: the parameters' importance where it was asked for (<see cref="SweepMonitor.Importance"/>), else null.
+/// <paramref name="Front"/>: a multi-objective sweep's Pareto front so far; null for one objective.
 /// </summary>
 public sealed record MonitorSnapshot(
     string? SweepId,
@@ -31,4 +32,5 @@ public sealed record MonitorSnapshot(
     int UnreadableLines,
     long StoppedEarly = 0,
     Analysis.ImportanceResult? Importance = null,
-    long Kept = 0);
+    long Kept = 0,
+    FrontView? Front = null);

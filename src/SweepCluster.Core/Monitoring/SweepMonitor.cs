@@ -26,6 +26,7 @@ public sealed class SweepMonitor
     private long? total;
     private string metric = MetricTable.Default;
     private MetricGoal goal = MetricTable.DefaultGoal(MetricTable.Default);
+    private MonitorObjectives? objectives;
     private long kept;
     private long settledAtStart;
 
@@ -79,7 +80,7 @@ public sealed class SweepMonitor
             : rate is > 0 && total is { } all ? TimeSpan.FromMinutes(Math.Max(0, all - settled) / rate.Value) : null;
         return new MonitorSnapshot(sweepId, state, startedAt, at, total, done, running, queued, failed, metric, goal,
             Best(), WorkerViews(at), [.. failures.TakeLast(FailuresKept).Reverse()], eta, rate, EventsRead, 0,
-            trials.Values.Count(t => t.Phase == TrialPhase.Done && t.Status == TrialStatus.StoppedEarly), Kept: kept);
+            trials.Values.Count(t => t.Phase == TrialPhase.Done && t.Status == TrialStatus.StoppedEarly), Kept: kept, Front: objectives?.View(trials.Values));
     }
 
     /// <summary>
@@ -182,6 +183,7 @@ public sealed class SweepMonitor
         metric = e.Text("Metric") ?? MetricTable.Default;
         // The coordinator logs the goal the sweep file gave; a log without one ranks as the table's default for the metric.
         goal = Enum.TryParse<MetricGoal>(e.Text("Goal"), ignoreCase: true, out var logged) ? logged : MetricTable.DefaultGoal(metric);
+        objectives = MonitorObjectives.From(e);
     }
 
     private void OnTrialStarted(LogEvent e)

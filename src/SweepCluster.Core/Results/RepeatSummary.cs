@@ -7,19 +7,21 @@ namespace SweepCluster.Core.Results;
 public sealed record RepeatSummary(int Recorded, int Ranked, IReadOnlyDictionary<string, MetricSpread> Metrics)
 {
     /// <summary>
-    /// The metrics a configuration's row averages, each read from a trial's metrics: every row of <see cref="MetricTable"/> in
-    /// its order (NaN where the trial has none: the other task's metrics), then the numbers a trial has that rank nothing.
+    /// The metrics a configuration's row averages, in the per-trial leaderboard's column order (the order repeats boards have
+    /// always had), each read from a trial's metrics: the metric table's rows through <see cref="MetricTable"/> (NaN where the
+    /// trial has none: the other task's metrics), and the counts that rank nothing by hand.
     /// </summary>
     public static IReadOnlyList<(string Name, Func<TrialMetrics, double> Value)> NumericMetrics { get; } =
     [
-        .. MetricTable.All.Select(metric => (metric.Name, (Func<TrialMetrics, double>)(m => metric.OfTrial(m) ?? double.NaN))),
-        ("exact_zero_fraction", m => m.ExactZeroFraction),
-        ("parameters", m => m.Parameters),
+        .. Table("val_loss", "val_accuracy", "val_rmse", "val_mae", "val_r2", "train_loss", "sparsity", "exact_zero_fraction", "active_inputs", "l1_norm", "parameters"),
         ("epochs_run", m => m.EpochsRun),
         ("best_epoch", m => m.BestEpoch),
-        ("seconds", m => m.Seconds),
+        .. Table("seconds"),
         ("samples_per_second", m => m.SamplesPerSecond),
     ];
+
+    private static IEnumerable<(string Name, Func<TrialMetrics, double> Value)> Table(params string[] names) =>
+        names.Select(MetricTable.Get).Select(metric => (metric.Name, (Func<TrialMetrics, double>)(m => metric.OfTrial(m) ?? double.NaN)));
 
     public static RepeatSummary Of(int recorded, IReadOnlyList<TrialMetrics> ranked) =>
         new(recorded, ranked.Count, NumericMetrics.ToDictionary(

@@ -56,14 +56,14 @@ public sealed class ModelShelf(string outputDirectory, MetricSpec metric, int ke
 
     /// <summary>
     /// A result that comes without a model (the worker was not asked for one): with several objectives its point can
-    /// still move kept models off the front. Offer observes its own entry.
+    /// still move kept models off the front, and then best/ goes to the kept front's best at once. Offer observes its own entry.
     /// </summary>
     public void Observe(LeaderboardEntry entry)
     {
         if (front is not null && LeaderboardRanking.IsRankable(entry) && ObjectiveOrientation.OfTrial(entry.Result.Metrics!, objectives!) is { } point
-            && !front.Contains(entry.TrialId))
+            && !front.Contains(entry.TrialId) && front.Add(entry.TrialId, point))
         {
-            front.Add(entry.TrialId, point);
+            ReorderForTheFront();
         }
     }
 
@@ -75,7 +75,6 @@ public sealed class ModelShelf(string outputDirectory, MetricSpec metric, int ke
             return false;
         }
         Observe(entry);
-        ReorderForTheFront();
         var position = kept.FindIndex(e => Compare(entry, e) < 0);
         position = position < 0 ? kept.Count : position;
         if (position >= keep)

@@ -16,8 +16,10 @@ public sealed class ProgressLoopTests : TestKit
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    // Well under the query timeout (HostTimeouts.ProgressQuery, 5 s): a loop that waited for the unanswered query would miss it.
-    private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(3);
+    // The loops here wait up to 10 minutes for an answer, and "at once" allows a minute: a loop that waited for the unanswered
+    // query would miss it by far, while a loaded machine cannot delay a correct one that long.
+    private static readonly TimeSpan Query = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan AtOnce = TimeSpan.FromMinutes(1);
 
     private readonly ManualTicker ticker = new();
     private readonly TestProbe coordinator;
@@ -109,7 +111,7 @@ public sealed class ProgressLoopTests : TestKit
     public async Task Without_anyone_to_report_to_it_asks_nothing()
     {
         // given a loop with neither counts nor details wanted
-        var loop = new ProgressLoop(coordinator.Ref, ActorRefs.Nobody, [], null, null, TimeSpan.FromSeconds(1), ticker);
+        var loop = new ProgressLoop(coordinator.Ref, ActorRefs.Nobody, [], null, null, TimeSpan.FromSeconds(1), ticker, Query);
 
         // when it runs, then it returns at once and the coordinator is never asked
         await loop.RunAsync(ended.Task, completed.Task, CancellationToken.None).WaitAsync(AtOnce);
@@ -117,7 +119,7 @@ public sealed class ProgressLoopTests : TestKit
     }
 
     private ProgressLoop Loop() =>
-        new(coordinator.Ref, ActorRefs.Nobody, [], new ChannelProgress(reports.Writer), null, TimeSpan.FromSeconds(1), ticker);
+        new(coordinator.Ref, ActorRefs.Nobody, [], new ChannelProgress(reports.Writer), null, TimeSpan.FromSeconds(1), ticker, Query);
 
     /// <summary>Waits for the loop's next query and answers it with a status of <paramref name="done"/> of 6 trials done.</summary>
     private void Answer(long done)

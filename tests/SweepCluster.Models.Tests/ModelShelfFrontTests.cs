@@ -57,6 +57,21 @@ public sealed class ModelShelfFrontTests : IDisposable
     }
 
     [Fact]
+    public void A_result_without_a_model_that_pushes_rank_1_off_the_front_moves_best_at_once()
+    {
+        // s-0 (0.3, 9) then s-1 (0.6, 2) are kept, s-0 in best/; s-2 (0.3, 8) dominates s-0 and comes without a model
+        var shelf = Shelf(2);
+        shelf.Offer(Entry(0, 0.3, 9), Model(0));
+        shelf.Offer(Entry(1, 0.6, 2), Model(1));
+
+        shelf.Observe(Entry(2, 0.3, 8));
+
+        // s-1 is the only kept model still on the front: it is rank 1 now, and best/ holds it without waiting for another offer
+        Assert.Equal(["s-1", "s-0"], shelf.Kept);
+        Assert.Equal("s-1", ModelFolder.ReadCard(shelf.BestDirectory).TrialId);
+    }
+
+    [Fact]
     public void Front_members_are_kept_by_their_first_objective()
     {
         // all four on the front; keep 2 → the two lowest losses, best/ the lowest

@@ -12,7 +12,8 @@ namespace SweepCluster.Cluster.Hosting;
 /// and, only when someone wants the details, the <paramref name="workers"/> for their trials and the results actor for the
 /// leaderboard. It polls until the sweep ends or the host stops it, then reports once more if the sweep completed. Each
 /// host keeps its own interval (<see cref="HostTimeouts.EmbeddedProgressInterval"/>, <see cref="HostTimeouts.CoordinatorProgressInterval"/>).
-/// <paramref name="clock"/> drives the interval (null: the system's).
+/// <paramref name="clock"/> drives the interval (null: the system's); <paramref name="queryTimeout"/> bounds each query
+/// (null: <see cref="HostTimeouts.ProgressQuery"/>).
 /// </summary>
 public sealed class ProgressLoop(
     IActorRef coordinator,
@@ -21,8 +22,11 @@ public sealed class ProgressLoop(
     IProgress<SweepStatus>? progress,
     IProgress<SweepProgress>? details,
     TimeSpan interval,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    TimeSpan? queryTimeout = null)
 {
+    private readonly TimeSpan query = queryTimeout ?? HostTimeouts.ProgressQuery;
+
     /// <param name="ended">Completes when the sweep ends in any way.</param>
     /// <param name="completed">Completes when it ends with its summary: only then is there a last report to give. A sweep
     /// that failed has none, and its coordinator may never answer (one still in Syncing keeps every query).</param>
@@ -69,14 +73,14 @@ public sealed class ProgressLoop(
     {
         try
         {
-            var status = await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, HostTimeouts.ProgressQuery, cancelled);
+            var status = await coordinator.Ask<SweepStatus>(GetSweepStatus.Instance, query, cancelled);
             progress?.Report(status);
             if (details is null)
             {
                 return;
             }
             var workerStatuses = await Task.WhenAll(workers.Select(worker => AskWorkerAsync(worker, cancelled)));
-            var board = await results.Ask<LeaderboardSnapshot>(GetLeaderboard.Instance, HostTimeouts.ProgressQuery, cancelled);
+            var board = await results.Ask<LeaderboardSnapshot>(GetLeaderboard.Instance, query, cancelled);
             details.Report(new SweepProgress(status, [.. workerStatuses.OfType<WorkerStatus>()], board.Rows));
         }
         catch (AskTimeoutException)

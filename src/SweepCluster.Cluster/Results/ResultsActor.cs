@@ -177,7 +177,7 @@ public sealed class ResultsActor : ReceiveActor, IWithTimers
             else
             {
                 // With several objectives a result without a model can still push kept models off the front.
-                models?.Observe(entry);
+                KeepModels(() => models?.Observe(entry), $"trial {entry.TrialId}");
             }
             pendingIds.Add(entry.TrialId);
             batch.Add(entry);

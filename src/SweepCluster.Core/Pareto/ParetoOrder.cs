@@ -7,7 +7,10 @@ namespace SweepCluster.Core.Pareto;
 /// </summary>
 public static class ParetoOrder
 {
-    public static int[] Of(IReadOnlyList<IReadOnlyList<double>?> points)
+    public static int[] Of(IReadOnlyList<IReadOnlyList<double>?> points) => Place(points).Order;
+
+    /// <summary>The order, and each point's front and crowding distance (null for a point without values), from one sort.</summary>
+    public static ParetoPlacement Place(IReadOnlyList<IReadOnlyList<double>?> points)
     {
         var ranked = Enumerable.Range(0, points.Count).Where(i => points[i] is not null).ToList();
         var values = ranked.Select(i => points[i]!).ToList();
@@ -23,6 +26,13 @@ public static class ParetoOrder
         var order = Enumerable.Range(0, values.Count)
             .OrderBy(j => fronts[j]).ThenByDescending(j => crowding[j]).ThenBy(j => values[j][0]).ThenBy(j => ranked[j])
             .Select(j => ranked[j]);
-        return order.Concat(Enumerable.Range(0, points.Count).Where(i => points[i] is null)).ToArray();
+        var frontOf = new int?[points.Count];
+        var crowdingOf = new double?[points.Count];
+        for (var j = 0; j < ranked.Count; j++)
+        {
+            frontOf[ranked[j]] = fronts[j];
+            crowdingOf[ranked[j]] = crowding[j];
+        }
+        return new ParetoPlacement([.. order.Concat(Enumerable.Range(0, points.Count).Where(i => points[i] is null))], frontOf, crowdingOf);
     }
 }

@@ -12,60 +12,21 @@ namespace SweepCluster.Core.Results;
 /// </summary>
 public sealed class ParetoRanking(IReadOnlyList<MetricSpec> objectives)
 {
-    private readonly IReadOnlyList<(MetricInfo Info, MetricGoal Goal)> measures =
-        [.. objectives.Select(o => (MetricTable.Get(o.Name), o.Goal))];
-
     public IReadOnlyList<MetricSpec> Objectives { get; } = objectives;
 
     public IReadOnlyList<RankedEntry> Rank(IReadOnlyList<RankedEntry> rows)
     {
         var ranked = rows.Where(row => row.Rank is not null).ToList();
-        var points = ranked.Select(Point).ToList();
-        var places = Places(points);
+        var points = ranked.Select(row => (IReadOnlyList<double>?)(row.Entry.Result.Metrics is { } metrics ? ObjectiveOrientation.OfTrial(metrics, Objectives) : null)).ToList();
+        var placement = ParetoOrder.Place(points);
         var reordered = new List<RankedEntry>(rows.Count);
         var rank = 0;
-        foreach (var i in ParetoOrder.Of(points))
+        foreach (var i in placement.Order)
         {
-            reordered.Add(ranked[i] with { Rank = ++rank, Pareto = places[i] });
+            var place = placement.Front[i] is { } front ? new ParetoPlace(front, placement.Crowding[i]!.Value) : null;
+            reordered.Add(ranked[i] with { Rank = ++rank, Pareto = place });
         }
         reordered.AddRange(rows.Where(row => row.Rank is null));
         return reordered;
-    }
-
-    /// <summary>The row's objectives, each turned to be minimised (a maximised one negated); null when one is missing or not finite.</summary>
-    private IReadOnlyList<double>? Point(RankedEntry row)
-    {
-        if (row.Entry.Result.Metrics is not { } metrics)
-        {
-            return null;
-        }
-        var point = new double[measures.Count];
-        for (var k = 0; k < measures.Count; k++)
-        {
-            var (info, goal) = measures[k];
-            if (info.OfTrial(metrics) is not { } value || !double.IsFinite(value))
-            {
-                return null;
-            }
-            point[k] = goal == MetricGoal.Minimize ? value : -value;
-        }
-        return point;
-    }
-
-    private static ParetoPlace?[] Places(IReadOnlyList<IReadOnlyList<double>?> points)
-    {
-        var valued = Enumerable.Range(0, points.Count).Where(i => points[i] is not null).ToList();
-        var fronts = ParetoSorting.Fronts([.. valued.Select(i => points[i]!)]);
-        var places = new ParetoPlace?[points.Count];
-        foreach (var front in Enumerable.Range(0, valued.Count).GroupBy(j => fronts[j]))
-        {
-            var members = front.ToList();
-            var crowding = CrowdingDistance.Of([.. members.Select(j => points[valued[j]]!)]);
-            for (var m = 0; m < members.Count; m++)
-            {
-                places[valued[members[m]]] = new ParetoPlace(front.Key, crowding[m]);
-            }
-        }
-        return places;
     }
 }

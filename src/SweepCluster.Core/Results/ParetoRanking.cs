@@ -17,7 +17,7 @@ public sealed class ParetoRanking(IReadOnlyList<MetricSpec> objectives)
     public IReadOnlyList<RankedEntry> Rank(IReadOnlyList<RankedEntry> rows)
     {
         var ranked = rows.Where(row => row.Rank is not null).ToList();
-        var points = ranked.Select(row => (IReadOnlyList<double>?)(row.Entry.Result.Metrics is { } metrics ? ObjectiveOrientation.OfTrial(metrics, Objectives) : null)).ToList();
+        var points = ranked.Select(Point).ToList();
         var placement = ParetoOrder.Place(points);
         var reordered = new List<RankedEntry>(rows.Count);
         var rank = 0;
@@ -28,5 +28,20 @@ public sealed class ParetoRanking(IReadOnlyList<MetricSpec> objectives)
         }
         reordered.AddRange(rows.Where(row => row.Rank is null));
         return reordered;
+    }
+
+    /// <summary>
+    /// The row's objectives, minimised; null when one is missing or not finite. A configuration's row (with repeats) uses its
+    /// repeats' exact means, as the search does: its metrics round counts such as active_inputs to whole numbers, and two
+    /// configurations at 4.4 and 4.0 inputs must not tie.
+    /// </summary>
+    private IReadOnlyList<double>? Point(RankedEntry row)
+    {
+        if (row.Repeats is { } repeats)
+        {
+            var means = Objectives.Select(o => repeats.Of(o.Name).Mean).ToList();
+            return means.All(double.IsFinite) ? ObjectiveOrientation.Minimised(means, [.. Objectives.Select(o => o.Goal)]) : null;
+        }
+        return row.Entry.Result.Metrics is { } metrics ? ObjectiveOrientation.OfTrial(metrics, Objectives) : null;
     }
 }

@@ -154,6 +154,29 @@ public sealed class ParetoLeaderboardTests : IDisposable
         Assert.StartsWith("3,1,2,s-1,completed,2,", csv[3]);
     }
 
+    [Fact]
+    public void With_repeats_the_front_uses_the_exact_means_not_the_rows_rounded_counts()
+    {
+        // given A with 3 and 4 active inputs (mean 3.5, shown rounded to 4) at val_loss 0.35, and B with 4 and 4 at 0.30
+        var board = new Leaderboard([new MetricSpec("val_loss", MetricGoal.Minimize), new MetricSpec("active_inputs", MetricGoal.Minimize)], repeats: 2);
+        (double Loss, int Inputs)[][] configurations = [[(0.35, 3), (0.35, 4)], [(0.30, 4), (0.30, 4)]];
+        for (var c = 0; c < configurations.Length; c++)
+        {
+            for (var r = 0; r < 2; r++)
+            {
+                var (loss, inputs) = configurations[c][r];
+                board.TryAdd(new LeaderboardEntry(2 * c + r, [], new TrialResult($"s-{c}-r{r}", TrialStatus.Completed, null,
+                    new TrialMetrics(loss, 0.5, loss, 2.5, 0.25, 0.125, [0.25], inputs, 100, 3, 2, 1, 100), []), r));
+            }
+        }
+
+        // when ranked
+        var rows = board.Ranked();
+
+        // then both are on the front: (0.35, 3.5) and (0.30, 4) trade off; rounded, B would dominate A
+        Assert.Equal([1, 1], rows.Select(r => r.Pareto!.Front));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(paths.Directory))

@@ -7,12 +7,10 @@ using SweepCluster.Cluster.Serialization;
 using SweepCluster.Core.Dispatch;
 using SweepCluster.Core.Models;
 using SweepCluster.Core.Packing;
-using SweepCluster.Core.Results;
-using SweepCluster.Core.Scheduling;
-using SweepCluster.Core.Search;
 using SweepCluster.Core.Trials;
 using static SweepCluster.Cluster.Coordination.CoordinatorEvents;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
+using static SweepCluster.Cluster.Coordination.CoordinatorTimers;
 using static SweepCluster.Cluster.Results.ResultsProtocol;
 using static SweepCluster.Cluster.Workers.WorkerProtocol;
 
@@ -29,15 +27,12 @@ namespace SweepCluster.Cluster.Coordination;
 /// Event-sourced: a trial is journaled as settled only after the results actor has written its line, so a
 /// resumed coordinator never loses a result and never re-runs a finished trial.
 /// A router: it persists events and passes messages; the decisions live in the plain types it owns
-/// (<see cref="TrialDispatcher"/>, <see cref="TrialSearch"/>, <see cref="WorkerPool{TWorker,TInfo,TRequest}"/>,
-/// <see cref="AssignmentDesk"/>, <see cref="ResultDesk"/>, <see cref="EpochRuling"/>, <see cref="SweepTally"/>,
-/// <see cref="SweepCompletion{TWaiter}"/>, <see cref="SweepRecovery"/>); see docs/architecture.md.
+/// (<see cref="DispatchDesk"/> over the <see cref="TrialDispatcher"/> and the <see cref="WorkerPool{TWorker,TInfo,TRequest}"/>,
+/// <see cref="AssignmentDesk"/>, <see cref="ResultDesk"/>, <see cref="EpochRuling"/>, <see cref="TrialSearch"/>,
+/// <see cref="SweepTally"/>, <see cref="SweepCompletion{TWaiter}"/>, <see cref="SweepRecovery"/>); see docs/architecture.md.
 /// </summary>
 public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 {
-    private const string LeaseTimer = "leases";
-    private const string SyncTimer = "sync";
-
     private readonly SweepContext sweep;
     private readonly SweepTally tally;
     private readonly TrialSearch search;
@@ -139,17 +134,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Context.Stop(Self);
     }
 
-    // results.jsonl decides what is finished: a trial in it but not settled in the journal finished just before a
-    // crash and counts as settled; a trial settled in the journal but missing from it (another output folder, a
-    // deleted file) would be missing from the leaderboard, so it runs again.
+    // results.jsonl decides what is finished (see SweepRecovery.Resume); the trials adopted from it are journaled as settled.
     private void OnRecordedTrials(RecordedTrials message)
     {
         Timers.Cancel(SyncTimer);
-        foreach (var recorded in message.Trials)
-        {
-            search.Observe(recorded.Index, recorded.Loss, recorded.Losses);
-        }
-        var outcome = recovery.Reconcile(message.Trials.Select(t => (t.Index, t.Status)), tally);
+        var outcome = recovery.Resume(message.Trials, tally, search);
         if (outcome.Adopted.Count > 0)
         {
             PersistAllAsync(outcome.Adopted.Select(t => new TrialSettled(t.Index, t.Status)).ToList(), _ => { });
@@ -226,9 +215,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             Track(worker, new WorkerInfo(worker.Path.Name, worker.Path.Address.ToString()));
         }
-        workers.Asked(worker, request);
-        assignments.AskedAgain(worker);
-        Send(dispatch.Serve(worker, DateTimeOffset.UtcNow));
+        Send(dispatch.Serve(worker, request, DateTimeOffset.UtcNow));
     }
 
     private void Track(IActorRef worker, WorkerInfo info)
@@ -407,14 +394,4 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     }
 
     private SweepStatus Status() => completion.Status(assignments.HeldTrials);
-
-    private sealed record CheckLeases
-    {
-        public static CheckLeases Instance { get; } = new();
-    }
-
-    private sealed record SyncTimedOut
-    {
-        public static SyncTimedOut Instance { get; } = new();
-    }
 }

@@ -14,9 +14,14 @@ namespace SweepCluster.Cluster.Coordination;
 internal sealed class DispatchDesk(SweepContext sweep, TrialDispatcher dispatcher, WorkerPool<IActorRef, WorkerInfo, RequestTrial> workers,
     AssignmentDesk assignments, ResultDesk settlements, TrialSearch search, DispatchCounters counters)
 {
-    /// <summary>Work for <paramref name="worker"/>, which just asked; a worker that gets none is parked as idle.</summary>
-    public DispatchRound Serve(IActorRef worker, DateTimeOffset now)
+    /// <summary>
+    /// Work for <paramref name="worker"/>, which asks with <paramref name="request"/> (kept: its pack limits); a worker asks only
+    /// when it holds nothing, so any trials it was thought to hold go back first. A worker that gets none is parked as idle.
+    /// </summary>
+    public DispatchRound Serve(IActorRef worker, RequestTrial request, DateTimeOffset now)
     {
+        workers.Asked(worker, request);
+        assignments.AskedAgain(worker);
         var deliveries = new List<Delivery>();
         if (TryDispatch(worker, now, deliveries))
         {

@@ -37,7 +37,7 @@ public sealed class DispatchDeskTests : TestKit
     {
         var desks = NewDesks(InMemoryTrialSource.Of(3));
 
-        var round = desks.Dispatch.Serve(first, At);
+        var round = desks.Dispatch.Serve(first, RequestTrial.Instance, At);
 
         var delivery = Assert.Single(round.Deliveries);
         Assert.Equal((first, 0L), (delivery.To, AssignedIndex(delivery)));
@@ -48,12 +48,25 @@ public sealed class DispatchDeskTests : TestKit
     }
 
     [Fact]
+    public void A_worker_that_asks_again_while_thought_to_hold_a_trial_lost_it_and_gets_it_again()
+    {
+        var desks = NewDesks(InMemoryTrialSource.Of(3));
+        desks.Dispatch.Serve(first, RequestTrial.Instance, At);
+
+        var round = desks.Dispatch.Serve(first, RequestTrial.Instance, At);
+
+        Assert.Equal([0L], round.Deliveries.Select(AssignedIndex));
+        Assert.Equal([0L], desks.Assignments.All.Select(a => a.Trial.Index));
+        Assert.Equal(2L, desks.Counters.Dispatches);
+    }
+
+    [Fact]
     public void A_worker_that_asks_when_nothing_is_left_gets_nothing_and_waits_as_idle()
     {
         var desks = NewDesks(InMemoryTrialSource.Of(1));
-        desks.Dispatch.Serve(first, At);
+        desks.Dispatch.Serve(first, RequestTrial.Instance, At);
 
-        var round = desks.Dispatch.Serve(second, At);
+        var round = desks.Dispatch.Serve(second, RequestTrial.Instance, At);
 
         Assert.Empty(round.Deliveries);
         Assert.True(round.Exhausted);
@@ -87,7 +100,7 @@ public sealed class DispatchDeskTests : TestKit
     {
         var desks = NewDesks(new FailingTrialSource(3, broken: 0));
 
-        var round = desks.Dispatch.Serve(first, At);
+        var round = desks.Dispatch.Serve(first, RequestTrial.Instance, At);
 
         Assert.Equal([results, first], round.Deliveries.Select(d => d.To));
         var failed = Assert.IsType<RecordResult>(round.Deliveries[0].Message).Entry;
@@ -101,7 +114,7 @@ public sealed class DispatchDeskTests : TestKit
     {
         var desks = NewDesks(InMemoryTrialSource.Of(2), maxPayloadBytes: 50);
 
-        var round = desks.Dispatch.Serve(first, At);
+        var round = desks.Dispatch.Serve(first, RequestTrial.Instance, At);
 
         Assert.Equal([0L, 1], round.Deliveries.Select(d => Assert.IsType<RecordResult>(d.Message).Entry.Index));
         Assert.All(round.Deliveries, d => Assert.Equal(results, d.To));

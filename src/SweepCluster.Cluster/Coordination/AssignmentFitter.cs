@@ -22,9 +22,6 @@ internal sealed class AssignmentFitter(long? maxPayloadBytes, Func<IActorRef, ob
     public static AssignmentFitter Of(FrameBudget? frame, TrialQueue queue, TrialSearch search, ModelBar modelBar, TrialLog log) =>
         new(frame?.MaxPayloadBytes, (worker, message) => frame!.PayloadBytes(worker, message), queue, search, modelBar, log);
 
-    /// <summary>A finished trial may raise the bar a trained model must pass to be sent.</summary>
-    public void Observe(TrialResult result) => modelBar.Observe(result);
-
     public object AssignmentOf(IReadOnlyList<Assignment> held)
     {
         var trials = held.Select(a => new AssignTrial(a.Trial, a.Attempt, search.DecisionEpochs(a.Trial.Index), modelBar.Request)).ToList();

@@ -7,12 +7,10 @@ using SweepCluster.Cluster.Serialization;
 using SweepCluster.Core.Dispatch;
 using SweepCluster.Core.Models;
 using SweepCluster.Core.Packing;
-using SweepCluster.Core.Results;
-using SweepCluster.Core.Scheduling;
-using SweepCluster.Core.Search;
 using SweepCluster.Core.Trials;
 using static SweepCluster.Cluster.Coordination.CoordinatorEvents;
 using static SweepCluster.Cluster.Coordination.CoordinatorProtocol;
+using static SweepCluster.Cluster.Coordination.CoordinatorTimers;
 using static SweepCluster.Cluster.Results.ResultsProtocol;
 using static SweepCluster.Cluster.Workers.WorkerProtocol;
 
@@ -29,23 +27,19 @@ namespace SweepCluster.Cluster.Coordination;
 /// Event-sourced: a trial is journaled as settled only after the results actor has written its line, so a
 /// resumed coordinator never loses a result and never re-runs a finished trial.
 /// A router: it persists events and passes messages; the decisions live in the plain types it owns
-/// (<see cref="TrialDispatcher"/>, <see cref="TrialSearch"/>, <see cref="WorkerPool{TWorker,TInfo,TRequest}"/>,
-/// <see cref="AssignmentBook{TWorker,THeld}"/>, <see cref="AssignmentFitter"/>, <see cref="SweepTally"/>,
-/// <see cref="SweepCompletion{TWaiter}"/>, <see cref="SweepRecovery"/>); see docs/architecture.md.
+/// (<see cref="DispatchDesk"/> over the <see cref="TrialDispatcher"/> and the <see cref="WorkerPool{TWorker,TInfo,TRequest}"/>,
+/// <see cref="AssignmentDesk"/>, <see cref="ResultDesk"/>, <see cref="EpochRuling"/>, <see cref="TrialSearch"/>,
+/// <see cref="SweepTally"/>, <see cref="SweepCompletion{TWaiter}"/>, <see cref="SweepRecovery"/>); see docs/architecture.md.
 /// </summary>
 public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 {
-    private const string LeaseTimer = "leases";
-    private const string SyncTimer = "sync";
-
     private readonly SweepContext sweep;
-    private readonly TrialQueue queue;
-    private readonly TrialDispatcher dispatcher;
     private readonly SweepTally tally;
     private readonly TrialSearch search;
     private readonly WorkerPool<IActorRef, WorkerInfo, RequestTrial> workers = new();
-    private readonly AssignmentBook<IActorRef, Assignment> assignments;
-    private readonly AssignmentFitter fitter;
+    private readonly AssignmentDesk assignments;
+    private readonly ResultDesk settlements;
+    private readonly DispatchDesk dispatch;
     private readonly DispatchCounters counters = new();
     private readonly SweepCompletion<IActorRef> completion;
     private readonly SweepRecovery recovery;
@@ -55,13 +49,14 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         var log = Context.GetLogger().WithContext("SweepId", source.SweepName);
         sweep = new SweepContext(source.SweepName, source, settings, results, new TrialLog(log));
         var plan = source.DispatchPlan();
-        queue = new TrialQueue(source.Count, plan);
-        dispatcher = new TrialDispatcher(queue, new PackShare(plan));
+        var queue = new TrialQueue(source.Count, plan);
         tally = new SweepTally(queue);
         // Fresh per incarnation: the journal's replay below rebuilds the search and the scheduler, so a restarted coordinator decides as before.
         search = new TrialSearch(source);
-        assignments = new AssignmentBook<IActorRef, Assignment>(settings.Lease, held => held.Trial.Index);
-        fitter = AssignmentFitter.Of(FrameBudget.Of(Context.System), queue, search, new ModelBar(source.Metric, settings.KeepModels, source.Objectives.Count), sweep.Trials);
+        var modelBar = new ModelBar(source.Metric, settings.KeepModels, source.Objectives.Count);
+        assignments = new AssignmentDesk(sweep, queue, tally, AssignmentFitter.Of(FrameBudget.Of(Context.System), queue, search, modelBar, sweep.Trials));
+        settlements = new ResultDesk(sweep, queue, tally, search, modelBar);
+        dispatch = new DispatchDesk(sweep, new TrialDispatcher(queue, new PackShare(plan)), workers, assignments, settlements, search, counters);
         completion = new SweepCompletion<IActorRef>(sweep.Id, queue, tally);
         recovery = new SweepRecovery(settings.NewSyncBound());
         Recover<SweepStarted>(started => recovery.Started = started);
@@ -82,7 +77,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void OnRecovered()
     {
-        if (recovery.RefusalReason(PersistenceId, sweep.Settings.DefinitionHash, queue.Total) is { } reason)
+        if (recovery.RefusalReason(PersistenceId, sweep.Settings.DefinitionHash, sweep.Source.Count) is { } reason)
         {
             sweep.Log.Error(EventTemplates.SweepRefused, sweep.Id, reason);
             // Published too, so that a host waits on the event stream, not on a waiter list a restart would lose.
@@ -92,7 +87,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
         if (recovery.Started is null)
         {
-            PersistAsync(new SweepStarted(sweep.Id, sweep.Settings.DefinitionHash, queue.Total), started => recovery.Started = started);
+            PersistAsync(new SweepStarted(sweep.Id, sweep.Settings.DefinitionHash, sweep.Source.Count), started => recovery.Started = started);
         }
         sweep.Results.Tell(GetRecordedTrials.Instance);
         Timers.StartSingleTimer(SyncTimer, SyncTimedOut.Instance, recovery.Sync.Timeout);
@@ -139,22 +134,16 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Context.Stop(Self);
     }
 
-    // results.jsonl decides what is finished: a trial in it but not settled in the journal finished just before a
-    // crash and counts as settled; a trial settled in the journal but missing from it (another output folder, a
-    // deleted file) would be missing from the leaderboard, so it runs again.
+    // results.jsonl decides what is finished (see SweepRecovery.Resume); the trials adopted from it are journaled as settled.
     private void OnRecordedTrials(RecordedTrials message)
     {
         Timers.Cancel(SyncTimer);
-        foreach (var recorded in message.Trials)
-        {
-            search.Observe(recorded.Index, recorded.Loss, recorded.Losses);
-        }
-        var outcome = recovery.Reconcile(message.Trials.Select(t => (t.Index, t.Status)), tally);
+        var outcome = recovery.Resume(message.Trials, tally, search);
         if (outcome.Adopted.Count > 0)
         {
             PersistAllAsync(outcome.Adopted.Select(t => new TrialSettled(t.Index, t.Status)).ToList(), _ => { });
         }
-        sweep.LogStart(outcome, queue.Total);
+        sweep.LogStart(outcome, sweep.Source.Count);
         Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, sweep.Settings.Lease / 2);
         Become(Running);
         Stash.UnstashAll();
@@ -226,13 +215,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             Track(worker, new WorkerInfo(worker.Path.Name, worker.Path.Address.ToString()));
         }
-        workers.Asked(worker, request);
-        // A worker asks only when it holds nothing; if we think it holds trials, it lost them (e.g. restarted).
-        RequeueEach(assignments.Release(worker), LogLevel.WarningLevel, EventTemplates.TrialRequeuedAskedAgain);
-        if (!TryDispatch(worker))
-        {
-            workers.Park(worker);
-        }
+        Send(dispatch.Serve(worker, request, DateTimeOffset.UtcNow));
     }
 
     private void Track(IActorRef worker, WorkerInfo info)
@@ -244,41 +227,24 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// At a decision epoch the worker waits for the scheduler's answer; a report the scheduler keeps is journaled first, so
+    /// that the answer never outruns the journal (see <see cref="EpochRuling"/>).
+    /// </summary>
     private void OnProgress(TrialProgress message)
     {
-        var held = assignments.HeldBy(Sender).FirstOrDefault(a => a.Trial.Id == message.TrialId);
-        if (held is not null)
-        {
-            sweep.Trials.Write(LogLevel.DebugLevel, message.TrialId, held.Info.Name, held.Info.Node,
-                EventTemplates.TrialEpoch, message.TrialId, message.Epoch.Epoch, message.Epoch.ValLoss);
-        }
-        if (search.HasScheduler && message.Index >= 0)
-        {
-            Schedule(message);
-        }
-    }
-
-    /// <summary>
-    /// Asks the scheduler about this epoch. At a decision epoch the worker waits for the answer; a report the scheduler
-    /// keeps is journaled first, so that the answer never outruns the journal. Also answered for a trial this coordinator
-    /// does not think the sender holds (after a restart): the scheduler decides by index, and the worker must not hang.
-    /// </summary>
-    private void Schedule(TrialProgress message)
-    {
-        var (index, epoch) = (message.Index, message.Epoch.Epoch);
-        if (EpochMetric.Value(message.Epoch, sweep.Source.Metric.Name) is not { } value)
+        assignments.LogEpoch(Sender, message);
+        if (EpochRuling.Of(search, sweep.Source.Metric.Name, message) is not { } ruling)
         {
             return;
         }
-        var answer = search.Report(index, epoch, value);
-        var verdict = answer.Decision is { } decision ? new EpochVerdict(message.TrialId, epoch, decision.Stop, decision.Reason) : null;
         var worker = Sender;
-        if (answer.Records)
+        if (ruling.Journal is { } report)
         {
-            PersistAsync(new SchedulerReported(index, epoch, value), _ => Answer(worker, verdict));
+            PersistAsync(report, _ => Answer(worker, ruling.Verdict));
             return;
         }
-        Answer(worker, verdict);
+        Answer(worker, ruling.Verdict);
     }
 
     private static void Answer(IActorRef worker, EpochVerdict? verdict)
@@ -292,63 +258,32 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void OnFinished(TrialFinished message)
     {
         counters.ResultSeen();
-        var index = message.Index;
-        var result = RetryPolicy.WithKind(message.Result);
-        var held = assignments.Release(Sender, index);
-        if (queue.IsSettled(index))
+        var held = assignments.Release(Sender, message.Index);
+        var decision = settlements.Decide(message.Index, message.Result, held?.Trial, completion.Stopping);
+        if (decision.Journal is { } failed)
         {
-            sweep.Trials.Write(LogLevel.DebugLevel, result.TrialId, result.Worker, result.Node, EventTemplates.TrialDuplicateResult, result.TrialId);
-            return;
+            PersistAsync(failed, _ => { });
         }
-        // An adaptive search's trial without a journaled point cannot be told apart from a new one: it runs again.
-        var trial = held?.Trial ?? (search.Knows(index) ? Generate(index) : null);
-        if (trial is null)
+        if (decision.Record is { } record)
         {
-            return;
+            sweep.Results.Tell(record);
         }
-        var attempt = tally.AttemptsOf(index) + 1;
-        if (RetryPolicy.Retries(result, attempt, sweep.Settings.MaxAttempts))
+        if (decision.Requeued)
         {
-            Retry(trial, attempt, result);
-        }
-        else
-        {
-            Settle(trial.Index, trial.SweptValues, result, attempt);
-        }
-        CompleteIfSettled();
-    }
-
-    private void Retry(TrialSpec trial, int attempt, TrialResult result)
-    {
-        tally.AttemptFailed(trial.Index, attempt);
-        PersistAsync(new AttemptFailed(trial.Index, attempt), _ => { });
-        sweep.Trials.Failed(trial.Id, result, attempt, sweep.Settings.MaxAttempts);
-        // While stopping, a failed trial is left unfinished rather than retried: a later run can retry it.
-        if (!completion.Stopping)
-        {
-            queue.PutBackFirst(trial.Index);
             DispatchToIdle();
         }
-    }
-
-    // Settled in memory at once (a late duplicate is ignored); journaled when the results actor acknowledges.
-    private void Settle(long index, IReadOnlyList<SweptValue> sweptValues, TrialResult result, int attempt)
-    {
-        tally.MarkSettled(index, result.Status);
-        search.Observe(index, result);
-        fitter.Observe(result);
-        sweep.Trials.Settled(result, attempt, sweep.Settings.MaxAttempts);
-        int? repeat = sweep.Source.Repeats > 1 ? (int)(index % sweep.Source.Repeats) : null;
-        sweep.Results.Tell(new RecordResult(new LeaderboardEntry(index, sweptValues, result, repeat)));
+        if (decision.Counted)
+        {
+            CompleteIfSettled();
+        }
     }
 
     private void OnReturn(ReturnTrial message)
     {
-        if (assignments.Release(Sender, message.Index) is not { } held)
+        if (!assignments.HandedBack(Sender, message.Index))
         {
             return;
         }
-        RequeueEach([held], LogLevel.WarningLevel, EventTemplates.TrialRequeuedHandedBack);
         if (!completion.Stopping)
         {
             DispatchToIdle();
@@ -360,24 +295,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         var worker = message.ActorRef;
         workers.Remove(worker);
-        var lost = assignments.Release(worker);
-        // A dead worker's pack goes back as single trials, in order, ahead of everything else.
-        RequeueEach(Enumerable.Reverse(lost), LogLevel.WarningLevel, EventTemplates.TrialRequeuedTerminated);
-        if (lost.Count > 0 && !completion.Stopping)
+        if (assignments.Terminated(worker) && !completion.Stopping)
         {
             DispatchToIdle();
         }
         CompleteIfSettled();
-    }
-
-    /// <summary>Puts held trials back at the front of the queue one by one, each logged (the templates start with the trial and its worker).</summary>
-    private void RequeueEach(IEnumerable<Assignment> trials, LogLevel level, string template, params object?[] more)
-    {
-        foreach (var held in trials)
-        {
-            queue.PutBackFirst(held.Trial.Index);
-            sweep.Trials.Write(level, held.Trial.Id, held.Info.Name, held.Info.Node, template, [held.Trial.Id, held.Info.Name, .. more]);
-        }
     }
 
     private void OnStop(StopSweep message)
@@ -406,47 +328,16 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private bool TryDispatch(IActorRef worker)
-    {
-        var request = workers.RequestOf(worker) ?? RequestTrial.Instance;
-        var pack = dispatcher.NextPack(request.MaxPack, workers.Count, request.NodeSlots, request.PackLimits, Generate);
-        if (pack.Count == 0)
-        {
-            CompleteIfSettled();
-            return false;
-        }
-        var info = workers.InfoOf(worker);
-        var held = pack.Select(trial => new Assignment(trial, tally.AttemptsOf(trial.Index) + 1, worker, info)).ToList();
-        if (fitter.Fit(worker, held, out var tooLarge) is not { } message)
-        {
-            Settle(held[0].Trial.Index, held[0].Trial.SweptValues, tooLarge!, held[0].Attempt);
-            return TryDispatch(worker);
-        }
-        assignments.Hold(worker, held, message, DateTimeOffset.UtcNow);
-        SendAfterJournal(worker, message);
-        foreach (var assignment in held)
-        {
-            counters.Dispatched();
-            sweep.Trials.WriteWith(LogLevel.InfoLevel, assignment.Trial.Id, info.Name, info.Node, [new("Device", info.Device), new("Pack", held.Count)],
-                EventTemplates.TrialStarted, assignment.Trial.Id, info.Name);
-        }
-        return true;
-    }
-
     /// <summary>An assignment not acknowledged in time is sent again; after the last send its trials go back to the queue.</summary>
     private void OnCheckLeases()
     {
         foreach (var expiry in assignments.Expire(DateTimeOffset.UtcNow))
         {
-            var first = assignments.HeldBy(expiry.Worker)[0];
-            if (expiry.Resend)
+            if (assignments.Renew(expiry) is { } again)
             {
-                sweep.Trials.Write(LogLevel.WarningLevel, first.Trial.Id, first.Info.Name, first.Info.Node,
-                    EventTemplates.AssignmentResent, first.Trial.Id, first.Info.Name, expiry.Sends, sweep.Settings.Lease.TotalSeconds);
-                expiry.Worker.Tell(expiry.Message);
+                expiry.Worker.Tell(again);
                 continue;
             }
-            RequeueEach(Enumerable.Reverse(assignments.Release(expiry.Worker)), LogLevel.ErrorLevel, EventTemplates.TrialRequeuedUnacknowledged, expiry.Sends);
             // It may be waiting for an answer that never came: it gets the next one when there is work.
             workers.Park(expiry.Worker);
             if (!completion.Stopping)
@@ -457,40 +348,28 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         CompleteIfSettled();
     }
 
-    /// <summary>New points of an adaptive search are journaled before the trials that carry them reach a worker.</summary>
-    private void SendAfterJournal(IActorRef worker, object assignment)
-    {
-        var points = search.TakeUnjournaled();
-        if (points.Count == 0)
-        {
-            worker.Tell(assignment);
-            return;
-        }
-        PersistAllAsync(points.Select(p => new TrialSuggested(p.Index, p.Point)).ToList(), _ => { });
-        DeferAsync(assignment, message => worker.Tell(message));
-    }
+    private void DispatchToIdle() => Send(dispatch.ServeIdle(DateTimeOffset.UtcNow));
 
-    private void DispatchToIdle()
+    /// <summary>
+    /// Makes a dispatch's deliveries in order; new points of an adaptive search are journaled before the trials that carry
+    /// them reach a worker. When nothing was left to hand out, the sweep may be complete.
+    /// </summary>
+    private void Send(DispatchRound round)
     {
-        while (workers.TryNextIdle(out var worker))
+        foreach (var delivery in round.Deliveries)
         {
-            if (!TryDispatch(worker))
+            if (delivery.Points.Count == 0)
             {
-                workers.Park(worker);
-                return;
+                delivery.To.Tell(delivery.Message);
+                continue;
             }
+            PersistAllAsync(delivery.Points.Select(p => new TrialSuggested(p.Index, p.Point)).ToList(), _ => { });
+            DeferAsync(delivery, deferred => deferred.To.Tell(deferred.Message));
         }
-    }
-
-    // A trial the source cannot generate fails for good at once: retrying would regenerate the same error.
-    private TrialSpec? Generate(long index)
-    {
-        var trial = search.TryGenerate(index, out var failure);
-        if (failure is not null)
+        if (round.Exhausted)
         {
-            Settle(index, [], failure, sweep.Settings.MaxAttempts);
+            CompleteIfSettled();
         }
-        return trial;
     }
 
     private void CompleteIfSettled()
@@ -515,14 +394,4 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     }
 
     private SweepStatus Status() => completion.Status(assignments.HeldTrials);
-
-    private sealed record CheckLeases
-    {
-        public static CheckLeases Instance { get; } = new();
-    }
-
-    private sealed record SyncTimedOut
-    {
-        public static SyncTimedOut Instance { get; } = new();
-    }
 }

@@ -12,7 +12,8 @@ internal sealed record SweepContext(string Id, ITrialSource Source, CoordinatorS
 {
     public ILoggingAdapter Log => Trials.Adapter;
 
-    public string PersistenceId => Settings.PersistenceId ?? $"sweep-{Id}";
+    /// <summary>The journal's id for this sweep (the settings' own, else one made of the sweep's id).</summary>
+    public string PersistenceId { get; } = Settings.PersistenceId ?? $"sweep-{Id}";
 
     // Metric and Goal ride along as properties so that `monitor` knows what "best" means.
     private ILoggingAdapter SweepLog() =>

@@ -1,6 +1,7 @@
 using SweepCluster.Core.Dispatch;
 using SweepCluster.Core.Results;
 using static SweepCluster.Cluster.Coordination.CoordinatorEvents;
+using static SweepCluster.Cluster.Results.ResultsProtocol;
 
 namespace SweepCluster.Cluster.Coordination;
 
@@ -36,6 +37,21 @@ public sealed class SweepRecovery(SyncBound sync)
                 + "Resume with the same sweep file and --set options, or use another output folder (and journal).";
         }
         return null;
+    }
+
+    /// <summary>
+    /// What results.jsonl holds (<paramref name="recorded"/>) decides what is finished: a trial in it but not settled in the
+    /// journal finished just before a crash and counts as settled; a trial settled in the journal but missing from it (another
+    /// output folder, a deleted file) would be missing from the leaderboard, so it runs again. The search learns each
+    /// recorded trial's losses first, so that an adaptive search continues from every finished trial. Once only.
+    /// </summary>
+    public ResumeOutcome Resume(IReadOnlyList<ResultRecorded> recorded, SweepTally tally, TrialSearch search)
+    {
+        foreach (var trial in recorded)
+        {
+            search.Observe(trial.Index, trial.Loss, trial.Losses);
+        }
+        return Reconcile(recorded.Select(t => (t.Index, t.Status)), tally);
     }
 
     /// <summary>Settles the trials results.jsonl holds (see <see cref="ResumeReconciliation.Reconcile"/>); once only.</summary>

@@ -14,6 +14,9 @@ public sealed class DispatchCounters
 
     public void Dispatched() => Dispatches++;
 
+    /// <summary>A pack of <paramref name="trials"/> trials was handed out.</summary>
+    public void Dispatched(int trials) => Dispatches += trials;
+
     public void ResultSeen() => ResultsSeen++;
 
     /// <summary>Runs <paramref name="handle"/> and adds its time to <see cref="BusyTicks"/>.</summary>

@@ -29,4 +29,15 @@ public class DispatchCountersTests
         Assert.Equal(1, counters.ResultsSeen);
         Assert.True(counters.BusyTicks > 0);
     }
+
+    [Fact]
+    public void A_pack_counts_each_of_its_trials_as_a_dispatch()
+    {
+        var counters = new DispatchCounters();
+
+        counters.Dispatched(3);
+        counters.Dispatched();
+
+        Assert.Equal(4, counters.Dispatches);
+    }
 }

@@ -50,6 +50,17 @@ public sealed class ParetoSweepTests : IDisposable
         Assert.Equal(front, figure.Groups[1].Value.Split(' ').Order());
         Assert.Equal(Hypervolume(front.Select(id => points[id])), double.Parse(figure.Groups[2].Value, CultureInfo.InvariantCulture), 9);
 
+        // and monitor --json, from the logs alone, gives the same front size and hypervolume
+        using (var monitor = NodeProcess.Start("monitor", ["monitor", Path.Combine(Output, "logs"), "--json"]))
+        {
+            Assert.True(await monitor.WaitForExitAsync(RunTimeout) == 0, monitor.Output);
+            var pareto = JsonDocument.Parse(monitor.Output).RootElement.GetProperty("pareto");
+            Assert.Equal(front.Count, pareto.GetProperty("front_size").GetInt32());
+            Assert.Equal(points.Count, pareto.GetProperty("ranked").GetInt32());
+            Assert.Equal(Hypervolume(front.Select(id => points[id])), pareto.GetProperty("hypervolume").GetDouble(), 6);
+            Assert.Equal("sweep_file", pareto.GetProperty("reference_from").GetString());
+        }
+
         // and where a headless Chromium is installed, the browser decodes the front's picture and shows its caption
         if (HeadlessChromium.Find() is { } browser)
         {

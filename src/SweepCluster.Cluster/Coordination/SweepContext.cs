@@ -15,9 +15,18 @@ internal sealed record SweepContext(string Id, ITrialSource Source, CoordinatorS
     /// <summary>The journal's id for this sweep (the settings' own, else one made of the sweep's id).</summary>
     public string PersistenceId { get; } = Settings.PersistenceId ?? $"sweep-{Id}";
 
-    // Metric and Goal ride along as properties so that `monitor` knows what "best" means.
-    private ILoggingAdapter SweepLog() =>
-        Log.WithContext("Metric", Source.Metric.Name).WithContext("Goal", Source.Metric.Goal.ToString().ToLowerInvariant());
+    // Metric and Goal ride along as properties so that `monitor` knows what "best" means; with several objectives, so do
+    // they and the reference point, for the front `monitor` shows.
+    private ILoggingAdapter SweepLog()
+    {
+        var log = Log.WithContext("Metric", Source.Metric.Name).WithContext("Goal", Source.Metric.Goal.ToString().ToLowerInvariant());
+        if (MonitorObjectives.Format(Source.Objectives, Source.Reference) is not { } front)
+        {
+            return log;
+        }
+        log = log.WithContext(MonitorObjectives.ObjectivesProperty, front.Objectives);
+        return front.Reference is { } reference ? log.WithContext(MonitorObjectives.ReferenceProperty, reference) : log;
+    }
 
     /// <summary>The sweep starts or resumes (<paramref name="outcome"/>: what the journal and results.jsonl held), out of <paramref name="total"/> trials.</summary>
     public void LogStart(ResumeOutcome outcome, long total)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SweepCluster.Core.Analysis;
+using SweepCluster.Core.Pareto;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Sweeps;
 using SweepCluster.Core.Trials;
@@ -201,17 +202,20 @@ public sealed class ReportWriter(
         AppendPlot(html, "pareto-front", svg, summary is null ? null : ParetoFrontPlot.Caption(summary, objectives), front);
     }
 
-    /// <summary>The ranked trials with a finite value of every objective, in rank order.</summary>
+    /// <summary>
+    /// The ranked rows with a finite value of every objective, in rank order and in the objectives' own units: the points the
+    /// leaderboard's Pareto ranking uses (a configuration's are its repeats' exact means), so that both show the same front.
+    /// </summary>
     private List<ObjectivePoint> ObjectivePoints(IReadOnlyList<RankedEntry> rows)
     {
-        var readers = objectives.Select(o => MetricTable.Get(o.Name)).ToList();
+        var ranking = new ParetoRanking(objectives);
+        var goals = objectives.Select(o => o.Goal).ToList();
         var points = new List<ObjectivePoint>();
-        foreach (var row in rows.Where(r => r.Rank is not null && r.Entry.Result.Metrics is not null))
+        foreach (var row in rows.Where(r => r.Rank is not null))
         {
-            var values = readers.Select(r => r.OfTrial(row.Entry.Result.Metrics!)).ToList();
-            if (values.All(v => v is { } x && double.IsFinite(x)))
+            if (ranking.PointOf(row) is { } minimised)
             {
-                points.Add(new ObjectivePoint(row.Entry.TrialId, [.. values.Select(v => v!.Value)]));
+                points.Add(new ObjectivePoint(row.Entry.TrialId, ObjectiveOrientation.Natural(minimised, goals)));
             }
         }
         return points;

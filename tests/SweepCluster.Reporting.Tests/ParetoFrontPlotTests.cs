@@ -76,6 +76,34 @@ public partial class ParetoFrontPlotTests
     }
 
     [Fact]
+    public void With_repeats_the_reports_front_is_the_leaderboards_from_the_exact_means()
+    {
+        // A: 3 and 4 active inputs (mean 3.5, rounded to 4 on its row) at val_loss 0.35; B: 4 and 4 at 0.30. Exact means
+        // trade off, so both are on the leaderboard's front; on the rounded row B would dominate A.
+        var board = new Leaderboard([Loss, Inputs], repeats: 2);
+        (double Loss, int Inputs)[][] configurations = [[(0.35, 3), (0.35, 4)], [(0.30, 4), (0.30, 4)]];
+        for (var c = 0; c < configurations.Length; c++)
+        {
+            for (var r = 0; r < 2; r++)
+            {
+                var (loss, inputs) = configurations[c][r];
+                board.TryAdd(new LeaderboardEntry(2 * c + r, [new SweptValue("lambda", $"1e-{c + 2}")], new TrialResult($"s-{c}-r{r}", TrialStatus.Completed, null,
+                    new TrialMetrics(loss, 0.5, loss, 1, 0.5, 0, [], inputs, 100, 3, 3, 1, 100), [new EpochRecord(1, loss, loss, 0.5)], "w", "n", "cpu"), r));
+            }
+        }
+        var rows = board.Ranked();
+
+        var html = new ReportWriter(new SweepOutputPaths(""), "repeats", Loss, ["lambda"], null, [Loss, Inputs], [1.0, 10.0]).Render(rows, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal([1, 1], rows.Select(r => r.Pareto!.Front));
+        var front = FrontTrials().Match(html).Groups[1].Value.Split(' ');
+        Assert.Equal(rows.Select(r => r.Entry.TrialId).Order(), front.Order());
+    }
+
+    [GeneratedRegex("<figure id=\"pareto-front\" data-front-trials=\"([^\"]*)\"")]
+    private static partial Regex FrontTrials();
+
+    [Fact]
     public void With_one_objective_the_report_keeps_loss_against_sparsity()
     {
         var html = new ReportWriter(new SweepOutputPaths(""), "one", Loss, ["lambda"]).Render(Rows((0.2, 0.9), (0.3, 0.95)), DateTimeOffset.UnixEpoch);

@@ -17,7 +17,7 @@ public sealed class ParetoRanking(IReadOnlyList<MetricSpec> objectives)
     public IReadOnlyList<RankedEntry> Rank(IReadOnlyList<RankedEntry> rows)
     {
         var ranked = rows.Where(row => row.Rank is not null).ToList();
-        var points = ranked.Select(Point).ToList();
+        var points = ranked.Select(PointOf).ToList();
         var placement = ParetoOrder.Place(points);
         var reordered = new List<RankedEntry>(rows.Count);
         var rank = 0;
@@ -33,9 +33,9 @@ public sealed class ParetoRanking(IReadOnlyList<MetricSpec> objectives)
     /// <summary>
     /// The row's objectives, minimised; null when one is missing or not finite. A configuration's row (with repeats) uses its
     /// repeats' exact means, as the search does: its metrics round counts such as active_inputs to whole numbers, and two
-    /// configurations at 4.4 and 4.0 inputs must not tie.
+    /// configurations at 4.4 and 4.0 inputs must not tie. The report draws its front from the same points.
     /// </summary>
-    private IReadOnlyList<double>? Point(RankedEntry row)
+    public IReadOnlyList<double>? PointOf(RankedEntry row)
     {
         if (row.Repeats is { } repeats)
         {

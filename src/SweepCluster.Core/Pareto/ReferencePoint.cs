@@ -37,7 +37,7 @@ public static class ReferencePoint
     }
 
     /// <summary>One objective's coordinate of the reference, from the worst and best values seen on it.</summary>
-    public static double Beyond(double worst, double best)
+    private static double Beyond(double worst, double best)
     {
         var range = worst - best;
         var margin = range > 0 ? 0.1 * range : worst != 0 ? 0.1 * Math.Abs(worst) : 1.0;

@@ -112,9 +112,8 @@ internal static class ParetoFrontPlot
         var goals = objectives.Select(o => o.Goal).ToList();
         var reference = ObjectiveOrientation.Natural(summary.Reference, goals);
         var origin = summary.ReferenceGiven ? "given in the sweep file" : "the worst value seen on each objective plus 10 % of its range";
-        var names = string.Join(", ", objectives.Select(o => $"{o.Name} ({o.Goal.ToString().ToLowerInvariant()})"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Members.Count} trials on the Pareto front of {names}. Hypervolume {summary.Hypervolume:G6}, "
+            $"{summary.Members.Count} trials on the {ObjectivesText.Of(objectives)}. Hypervolume {summary.Hypervolume:G6}, "
             + $"with the reference point [{string.Join(", ", reference.Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}] ({origin}).");
     }
 

@@ -39,20 +39,4 @@ public class ObservedLossesTests
         Assert.Null(ObservedLoss.Of(noAccuracy, LossAndAccuracy));
         Assert.Equal([0.25], ObservedLoss.Of(noAccuracy, [MetricSpec.Default]));
     }
-
-    [Fact]
-    public void Recovered_results_give_their_losses_in_file_order()
-    {
-        var recovery = new ResultsRecovery(
-        [
-            new LeaderboardEntry(4, [], new TrialResult("t-4", TrialStatus.Completed, null, Metrics(0.25, 0.5), [])),
-            new LeaderboardEntry(1, [], new TrialResult("t-1", TrialStatus.Failed, "boom", null, [])),
-        ], null);
-
-        var losses = recovery.SearchLosses(LossAndAccuracy).ToList();
-
-        Assert.Equal([4L, 1L], losses.Select(l => l.Index));
-        Assert.Equal([0.25, -0.5], losses[0].Losses);
-        Assert.Null(losses[1].Losses);
-    }
 }

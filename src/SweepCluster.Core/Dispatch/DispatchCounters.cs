@@ -12,9 +12,7 @@ public sealed class DispatchCounters
     /// <summary>Time spent in <see cref="Timed"/>, in <see cref="Stopwatch"/> ticks.</summary>
     public long BusyTicks { get; private set; }
 
-    public void Dispatched() => Dispatches++;
-
-    /// <summary>A pack of <paramref name="trials"/> trials was handed out.</summary>
+    /// <summary><paramref name="trials"/> trials were handed out: one, or a pack's.</summary>
     public void Dispatched(int trials) => Dispatches += trials;
 
     public void ResultSeen() => ResultsSeen++;

@@ -9,8 +9,8 @@ public class DispatchCountersTests
     public void Dispatches_results_and_the_time_spent_handling_are_counted()
     {
         var counters = new DispatchCounters();
-        counters.Dispatched();
-        counters.Dispatched();
+        counters.Dispatched(1);
+        counters.Dispatched(1);
         counters.ResultSeen();
 
         var ran = false;
@@ -36,7 +36,7 @@ public class DispatchCountersTests
         var counters = new DispatchCounters();
 
         counters.Dispatched(3);
-        counters.Dispatched();
+        counters.Dispatched(1);
 
         Assert.Equal(4, counters.Dispatches);
     }

@@ -17,8 +17,16 @@ public sealed class RunResumeTests : IDisposable
 
     private static string Sweep(string name) => Path.Combine(CliBinary.RepoRoot, "sweeps", name);
 
-    /// <summary>12 quickstart trials of 10 epochs on two CPU slots: about a second each, so that an interruption after 4 results comes mid-sweep.</summary>
-    private static readonly string[] Twelve = ["run", Sweep("quickstart.yaml"), "--set", "trials=12", "--set", "training.epochs=10", "--devices", "cpu", "--slots-per-device", "2"];
+    /// <summary>How many trials <see cref="Long"/> has.</summary>
+    private const int LongTrials = 16;
+
+    /// <summary>
+    /// 16 quickstart trials of 100 epochs on two CPU slots, one trial at a time on each: about a second each (8.9 s in all on
+    /// 2 cores), so that an interruption after 4 results comes mid-sweep with seconds to spare. Packed, or at 10 epochs,
+    /// the results land in bursts within a second and a kill after the 4th can come after the last.
+    /// </summary>
+    private static readonly string[] Long =
+        ["run", Sweep("quickstart.yaml"), "--set", $"trials={LongTrials}", "--set", "training.epochs=100", "--devices", "cpu", "--slots-per-device", "2", "--pack-size", "off"];
 
     /// <summary>4 quickstart trials of 1 epoch: a folder that completes quickly.</summary>
     private static readonly string[] Four = ["run", Sweep("quickstart.yaml"), "--set", "trials=4", "--set", "training.epochs=1", "--devices", "cpu"];
@@ -27,7 +35,7 @@ public sealed class RunResumeTests : IDisposable
     public async Task Killed_run_resumes_keeping_every_line_and_starting_no_kept_trial_again()
     {
         // given a run killed with SIGKILL once 4 results are on disk
-        using (var first = Start(Twelve, output))
+        using (var first = Start(Long, output))
         {
             await output.WaitForLinesAsync(4, first, RunTimeout);
             first.Kill();
@@ -35,15 +43,15 @@ public sealed class RunResumeTests : IDisposable
         }
         var before = output.WholeLines();
         var kept = RunFolder.ResultsIn(before).Select(r => r.TrialId).ToHashSet();
-        Assert.InRange(kept.Count, 4, 11);
+        Assert.InRange(kept.Count, 4, LongTrials - 1);
 
         // when the same command runs again
         var restartedAt = DateTimeOffset.UtcNow;
-        var rerun = await RunToEndAsync(Twelve, output, 0);
+        var rerun = await RunToEndAsync(Long, output, 0);
 
         // then it said what it kept, the earlier lines are unchanged, no kept trial was handed out again, and each trial is recorded once
-        Assert.Contains($"Resuming sweep quickstart: {kept.Count} of 12 trials kept, {12 - kept.Count} to run", rerun);
-        AssertResumed(before, kept, restartedAt, 12);
+        Assert.Contains($"Resuming sweep quickstart: {kept.Count} of {LongTrials} trials kept, {LongTrials - kept.Count} to run", rerun);
+        AssertResumed(before, kept, restartedAt, LongTrials);
     }
 
     [Fact]
@@ -51,7 +59,7 @@ public sealed class RunResumeTests : IDisposable
     {
         // given a run sent SIGTERM once 4 results are on disk
         string stopped;
-        using (var first = Start(Twelve, output))
+        using (var first = Start(Long, output))
         {
             await output.WaitForLinesAsync(4, first, RunTimeout);
             first.Terminate();
@@ -65,13 +73,13 @@ public sealed class RunResumeTests : IDisposable
         Assert.Equal(before, output.WholeLines());
         var kept = RunFolder.ResultsIn(before).ToList();
         Assert.All(kept, r => Assert.Equal("completed", r.Status));
-        Assert.InRange(kept.Count, 4, 11);
+        Assert.InRange(kept.Count, 4, LongTrials - 1);
 
         // when the same command runs again, it resumes
         var restartedAt = DateTimeOffset.UtcNow;
-        var rerun = await RunToEndAsync(Twelve, output, 0);
-        Assert.Contains($"Resuming sweep quickstart: {kept.Count} of 12 trials kept, {12 - kept.Count} to run", rerun);
-        AssertResumed(before, kept.Select(r => r.TrialId).ToHashSet(), restartedAt, 12);
+        var rerun = await RunToEndAsync(Long, output, 0);
+        Assert.Contains($"Resuming sweep quickstart: {kept.Count} of {LongTrials} trials kept, {LongTrials - kept.Count} to run", rerun);
+        AssertResumed(before, kept.Select(r => r.TrialId).ToHashSet(), restartedAt, LongTrials);
     }
 
     [Fact]

@@ -84,14 +84,30 @@ internal sealed class AssignmentDesk(SweepContext sweep, TrialQueue queue, Sweep
         return lost.Count > 0;
     }
 
-    /// <summary>The leases due at <paramref name="now"/>; each is then <see cref="Renew"/>ed, in order.</summary>
-    public IReadOnlyList<LeaseExpiry<IActorRef>> Expire(DateTimeOffset now) => book.Expire(now);
-
     /// <summary>
-    /// An assignment not acknowledged in time: the message to send again, or, after its last send, null and its trials are
-    /// back at the front of the queue.
+    /// The assignments not acknowledged by <paramref name="now"/>: the messages to send again, and the workers whose last
+    /// send went unanswered (their trials are back at the front of the queue).
     /// </summary>
-    public object? Renew(LeaseExpiry<IActorRef> expiry)
+    public LeaseRound Lapse(DateTimeOffset now)
+    {
+        var resends = new List<Delivery>();
+        var lapsed = new List<IActorRef>();
+        foreach (var expiry in book.Expire(now))
+        {
+            if (Renew(expiry) is { } again)
+            {
+                resends.Add(new Delivery(expiry.Worker, again, []));
+            }
+            else
+            {
+                lapsed.Add(expiry.Worker);
+            }
+        }
+        return new LeaseRound(resends, lapsed);
+    }
+
+    // The message to send again, or, after its last send, null and the trials go back to the queue.
+    private object? Renew(LeaseExpiry<IActorRef> expiry)
     {
         var first = book.HeldBy(expiry.Worker)[0];
         if (expiry.Resend)

@@ -43,6 +43,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly DispatchCounters counters = new();
     private readonly SweepCompletion<IActorRef> completion;
     private readonly SweepRecovery recovery;
+    private readonly SweepAnnouncer announce;
 
     public CoordinatorActor(ITrialSource source, IActorRef results, CoordinatorSettings settings)
     {
@@ -59,6 +60,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         dispatch = new DispatchDesk(sweep, new TrialDispatcher(queue, new PackShare(plan)), workers, assignments, settlements, search, counters);
         completion = new SweepCompletion<IActorRef>(sweep.Id, queue, tally);
         recovery = new SweepRecovery(settings.NewSyncBound());
+        announce = new SweepAnnouncer(sweep, Context.System.EventStream);
         Recover<SweepStarted>(started => recovery.Started = started);
         Recover<SchedulerReported>(report => search.ReplayReport(report.Index, report.Epoch, report.Value));
         Recover<TrialSuggested>(suggested => search.Replay(suggested.Index, suggested.Point));
@@ -79,9 +81,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         if (recovery.RefusalReason(PersistenceId, sweep.Settings.DefinitionHash, sweep.Source.Count) is { } reason)
         {
-            sweep.Log.Error(EventTemplates.SweepRefused, sweep.Id, reason);
-            // Published too, so that a host waits on the event stream, not on a waiter list a restart would lose.
-            Context.System.EventStream.Publish(new SweepRefused(reason));
+            announce.Refused(reason);
             Become(() => Refused(reason));
             return;
         }
@@ -95,20 +95,14 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        Fail($"the journal could not be read ({PersistenceId}): {reason.Message}");
+        announce.Failed($"the journal could not be read ({PersistenceId}): {reason.Message}");
         base.OnRecoveryFailure(reason, message);
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        Fail($"the journal could not be written ({PersistenceId}): {cause.Message}");
+        announce.Failed($"the journal could not be written ({PersistenceId}): {cause.Message}");
         base.OnPersistFailure(cause, @event, sequenceNr);
-    }
-
-    private void Fail(string reason)
-    {
-        sweep.Log.Error(EventTemplates.SweepCoordinatorStopped, sweep.Id, reason);
-        Context.System.EventStream.Publish(new CoordinatorFailed(reason));
     }
 
     /// <summary>Waits for the results file's trials; everything else waits in the stash, within the <see cref="SyncBound"/>.</summary>
@@ -130,7 +124,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     // The host hears CoordinatorFailed and ends the command; a results actor that stopped has usually been reported already.
     private void GiveUpSyncing(string reason)
     {
-        Fail(reason);
+        announce.Failed(reason);
         Context.Stop(Self);
     }
 
@@ -145,7 +139,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
         sweep.LogStart(outcome, sweep.Source.Count);
         Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, sweep.Settings.Lease / 2);
-        Become(Running);
+        Become(() => Active(stopping: false));
         Stash.UnstashAll();
         CompleteIfSettled();
     }
@@ -156,10 +150,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Command<GetSweepStatus>(_ => Sender.Tell(Status()));
         CommandAny(_ => { });
     }
-
-    private void Running() => Active(stopping: false);
-
-    private void Stopping() => Active(stopping: true);
 
     // Stopping differs from running in three handlers: nothing new is handed out, results are not timed, a stop only interrupts.
     private void Active(bool stopping)
@@ -184,13 +174,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Queries();
         Command<TrialFinished>(message => sweep.Log.Debug(EventTemplates.TrialResultAfterSweepEnded, message.Result.TrialId));
         Command<RegisterWorker>(message => Sender.Tell(new SweepOver(sweep.Id)));
-        Command<RequestTrial>(_ => { });
-        Command<ReturnTrial>(_ => { });
-        Command<TrialProgress>(_ => { });
-        Command<Terminated>(_ => { });
-        Command<StopSweep>(_ => { });
-        Command<AssignmentStarted>(_ => { });
-        Command<CheckLeases>(_ => { });
+        // The rest (requests, returns, progress, stops, acknowledgements, a last lease check) is moot once the sweep is over.
+        CommandAny(_ => { });
     }
 
     private void Queries()
@@ -241,17 +226,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         var worker = Sender;
         if (ruling.Journal is { } report)
         {
-            PersistAsync(report, _ => Answer(worker, ruling.Verdict));
-            return;
+            PersistAsync(report, _ => { });
         }
-        Answer(worker, ruling.Verdict);
-    }
-
-    private static void Answer(IActorRef worker, EpochVerdict? verdict)
-    {
-        if (verdict is not null)
+        if (ruling.Verdict is { } verdict)
         {
-            worker.Tell(verdict);
+            // Deferred: it reaches the worker after every pending journal write, this report's included.
+            DeferAsync(verdict, answer => worker.Tell(answer));
         }
     }
 
@@ -278,24 +258,18 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private void OnReturn(ReturnTrial message)
-    {
-        if (!assignments.HandedBack(Sender, message.Index))
-        {
-            return;
-        }
-        if (!completion.Stopping)
-        {
-            DispatchToIdle();
-        }
-        CompleteIfSettled();
-    }
+    private void OnReturn(ReturnTrial message) => AfterRequeue(assignments.HandedBack(Sender, message.Index));
 
     private void OnTerminated(Terminated message)
     {
-        var worker = message.ActorRef;
-        workers.Remove(worker);
-        if (assignments.Terminated(worker) && !completion.Stopping)
+        workers.Remove(message.ActorRef);
+        AfterRequeue(assignments.Terminated(message.ActorRef));
+    }
+
+    // Trials went back to the queue: idle workers get them unless the sweep is stopping; either way it may now be over.
+    private void AfterRequeue(bool requeued)
+    {
+        if (requeued && !completion.Stopping)
         {
             DispatchToIdle();
         }
@@ -306,7 +280,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         completion.Stop();
         sweep.Log.Info(EventTemplates.SweepStopping, sweep.Id, assignments.HeldTrials);
-        Become(Stopping);
+        Become(() => Active(stopping: true));
         InterruptRunning(message.InterruptRunning);
         CompleteIfSettled();
     }
@@ -331,21 +305,17 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     /// <summary>An assignment not acknowledged in time is sent again; after the last send its trials go back to the queue.</summary>
     private void OnCheckLeases()
     {
-        foreach (var expiry in assignments.Expire(DateTimeOffset.UtcNow))
+        var round = assignments.Lapse(DateTimeOffset.UtcNow);
+        foreach (var resend in round.Resends)
         {
-            if (assignments.Renew(expiry) is { } again)
-            {
-                expiry.Worker.Tell(again);
-                continue;
-            }
-            // It may be waiting for an answer that never came: it gets the next one when there is work.
-            workers.Park(expiry.Worker);
-            if (!completion.Stopping)
-            {
-                DispatchToIdle();
-            }
+            resend.To.Tell(resend.Message);
         }
-        CompleteIfSettled();
+        // A lapsed worker may be waiting for an answer that never came: it gets the next one when there is work.
+        foreach (var worker in round.Lapsed)
+        {
+            workers.Park(worker);
+        }
+        AfterRequeue(round.Lapsed.Count > 0);
     }
 
     private void DispatchToIdle() => Send(dispatch.ServeIdle(DateTimeOffset.UtcNow));
@@ -378,18 +348,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             return;
         }
-        var summary = completion.Summary!;
-        sweep.Log.Info(EventTemplates.SweepFinished, sweep.Id, tally.Done, tally.Failed);
-        foreach (var waiter in waiters)
-        {
-            waiter.Tell(new SweepCompleted(summary));
-        }
-        Context.System.EventStream.Publish(new SweepCompleted(summary));
         Timers.Cancel(LeaseTimer);
-        foreach (var worker in workers.Workers)
-        {
-            worker.Tell(new SweepOver(sweep.Id));
-        }
+        announce.Finished(completion.Summary!, waiters, workers.Workers);
         Become(Completed);
     }
 

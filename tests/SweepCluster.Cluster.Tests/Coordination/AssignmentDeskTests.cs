@@ -115,13 +115,17 @@ public sealed class AssignmentDeskTests : TestKit
         // then at the end of each of the first two leases the same message is sent again
         for (var lease = 1; lease <= 2; lease++)
         {
-            var due = Assert.Single(desks.Assignments.Expire(Start + lease * Desks.Lease));
-            Assert.Same(handout.Message, desks.Assignments.Renew(due));
+            var round = desks.Assignments.Lapse(Start + lease * Desks.Lease);
+            var resent = Assert.Single(round.Resends);
+            Assert.Same(worker, resent.To);
+            Assert.Same(handout.Message, resent.Message);
+            Assert.Empty(round.Lapsed);
         }
 
         // and at the end of the third nothing is sent: the trials are back at the front, before trial 3
-        var last = Assert.Single(desks.Assignments.Expire(Start + 3 * Desks.Lease));
-        Assert.Null(desks.Assignments.Renew(last));
+        var last = desks.Assignments.Lapse(Start + 3 * Desks.Lease);
+        Assert.Empty(last.Resends);
+        Assert.Same(worker, Assert.Single(last.Lapsed));
         Assert.True(desks.Assignments.IsEmpty);
         Assert.Equal([0L, 1, 3], desks.Take(3));
     }
@@ -135,7 +139,9 @@ public sealed class AssignmentDeskTests : TestKit
 
         desks.Assignments.Acknowledge(worker, [1]);
 
-        Assert.Empty(desks.Assignments.Expire(Start + TimeSpan.FromMinutes(10)));
+        var round = desks.Assignments.Lapse(Start + TimeSpan.FromMinutes(10));
+        Assert.Empty(round.Resends);
+        Assert.Empty(round.Lapsed);
         Assert.Equal(2, desks.Assignments.HeldTrials);
     }
 }

@@ -1,11 +1,17 @@
 using System.CommandLine;
 using SweepCluster.Cli.Commands;
+using SweepCluster.Cli.Devices;
 
 namespace SweepCluster.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => BuildRootCommand().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        var exitCode = BuildRootCommand().Parse(args).Invoke();
+        LibTorchTeardown.SkipAtExit(exitCode);
+        return exitCode;
+    }
 
     public static RootCommand BuildRootCommand()
     {

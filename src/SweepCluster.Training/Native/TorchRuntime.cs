@@ -14,7 +14,10 @@ public static class TorchRuntime
     public const string LibTorchVariable = "SWEEPCLUSTER_LIBTORCH";
 
     private static readonly Lock Gate = new();
-    private static bool loaded;
+    private static volatile bool loaded;
+
+    /// <summary>True once libtorch is loaded and initialised in this process.</summary>
+    public static bool IsLoaded => loaded;
 
     /// <summary>Makes sure libtorch is loaded; throws <see cref="NativeRuntimeException"/> with the fix when it cannot be.</summary>
     public static void EnsureLoaded()

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Whole-sweep benchmark of packing: runs every sweep in sweeps/ and the bench sweeps (bench/seed-ffnn-csv12.yaml,
 # bench/mixed-widths12.yaml: widths mixed; bench/tpe-digits40.yaml: TPE at batch 64) with --pack-size off and with auto
-# (the default), alternating the order per repetition, and prints the wall times and auto/off ratios (goal: auto within
-# 5 % of off, or faster). Then the fixed cost of a sweep: bench/one-trial.yaml, median of 5 runs after a warm-up
+# (the default), alternating the order per repetition, and prints the median wall times, each run's, and the auto/off
+# ratio of the medians (goal: auto within 5 % of off, or faster). Then the fixed cost of a sweep: bench/one-trial.yaml, median of 5 runs after a warm-up
 # (goal: under 0.6 s). --only NAME runs one sweep file of those (its base name, e.g. mixed-widths12).
 # usage: scripts/bench-sweeps.sh [--reps N] [--only NAME] [extra run arguments, e.g. --devices cpu --slots-per-device 2]
 set -euo pipefail
@@ -33,20 +33,21 @@ seconds() { # FILE MODE ARGS...: wall seconds of one run
     end=$(date +%s.%N)
     awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
 }
+median() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 printf "%-32s %10s %10s %8s\n" "sweep" "off (s)" "auto (s)" "auto/off"
 for file in "$root"/sweeps/*.yaml "$root"/bench/{seed-ffnn-csv12,mixed-widths12,tpe-digits40}.yaml; do
     [ -z "$only" ] || [ "$(basename "$file" .yaml)" = "$only" ] || continue
-    off=0; auto=0
+    offs=(); autos=()
     for ((i = 0; i < reps; i++)); do
         if ((i % 2 == 0)); then
-            o=$(seconds "$file" off "$@"); a=$(seconds "$file" auto "$@")
+            offs+=("$(seconds "$file" off "$@")"); autos+=("$(seconds "$file" auto "$@")")
         else
-            a=$(seconds "$file" auto "$@"); o=$(seconds "$file" off "$@")
+            autos+=("$(seconds "$file" auto "$@")"); offs+=("$(seconds "$file" off "$@")")
         fi
-        off=$(awk -v x="$off" -v y="$o" 'BEGIN { print x + y }'); auto=$(awk -v x="$auto" -v y="$a" 'BEGIN { print x + y }')
     done
-    awk -v n="$(basename "$file")" -v o="$off" -v a="$auto" -v r="$reps" \
-        'BEGIN { printf "%-32s %10.2f %10.2f %7.2fx\n", n, o / r, a / r, a / o }'
+    # Medians: one slow run (the machine busy for a moment) moves a mean of a few runs by more than the 5 % goal.
+    awk -v n="$(basename "$file")" -v o="$(median "${offs[@]}")" -v a="$(median "${autos[@]}")" -v ro="${offs[*]}" -v ra="${autos[*]}" \
+        'BEGIN { printf "%-32s %10.2f %10.2f %7.2fx   (off: %s; auto: %s)\n", n, o, a, a / o, ro, ra }'
 done
 [ -z "$only" ] || [ "$only" = one-trial ] || exit 0
 one=()

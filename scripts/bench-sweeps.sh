@@ -2,8 +2,9 @@
 # Whole-sweep benchmark of packing: runs every sweep in sweeps/ and the bench sweeps (bench/seed-ffnn-csv12.yaml,
 # bench/mixed-widths12.yaml: widths mixed; bench/tpe-digits40.yaml: TPE at batch 64) with --pack-size off and with auto
 # (the default), alternating the order per repetition, and prints the median wall times, each run's, and the auto/off
-# ratio of the medians (goal: auto within 5 % of off, or faster). Then the fixed cost of a sweep: bench/one-trial.yaml, median of 5 runs after a warm-up
-# (goal: under 0.6 s). --only NAME runs one sweep file of those (its base name, e.g. mixed-widths12).
+# ratio of the medians (goal: auto within 5 % of off, or faster). Then the fixed cost of a sweep: bench/one-trial.yaml,
+# median of 5 runs after a warm-up (goal: under 0.6 s). --only NAME runs one sweep file of those (its base name, e.g.
+# mixed-widths12).
 # usage: scripts/bench-sweeps.sh [--reps N] [--only NAME] [extra run arguments, e.g. --devices cpu --slots-per-device 2]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

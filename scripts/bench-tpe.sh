@@ -9,18 +9,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seeds="1 2 3"
 if [ "${1:-}" = "--seeds" ]; then seeds=$2; shift 2; fi
-"$root/scripts/setup-native.sh" >/dev/null
-"$root/scripts/build-cli.sh"
-cli="$root/artifacts/cli/sweepcluster"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+. "$root/scripts/lib/random-and-tpe.sh"
 file="$root/bench/tpe-vs-random.yaml"
-for seed in $seeds; do
-    for method in random tpe; do
-        "$cli" run "$file" --out "$work/$method-$seed" --set "method=$method" --set "seed=$seed" "$@" >"$work/log" 2>&1 \
-            || { cat "$work/log" >&2; exit 1; }
-    done
-done
+run_random_and_tpe "$file" "$@"
 python3 - "$work" "$seeds" <<'PY'
 import json, sys, statistics
 work, seeds = sys.argv[1], sys.argv[2].split()
